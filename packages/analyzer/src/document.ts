@@ -1,0 +1,114 @@
+/**
+ * Segment once: the document model every detector shares.
+ *
+ * A `Document` knows where each line starts and which lines form a paragraph. It holds no syntax
+ * tree: trees are built paragraph by paragraph (see `parse.ts`) so memory stays bounded on huge input.
+ */
+
+export interface Line {
+  /** 1-based line number. */
+  readonly number: number
+  /** Offset of the first character in the document. */
+  readonly offset: number
+  /** The line without its line ending. */
+  readonly text: string
+  readonly blank: boolean
+}
+
+export interface Paragraph {
+  /** Index in `Document.paragraphs`. */
+  readonly index: number
+  /** 1-based number of the first line. */
+  readonly startLine: number
+  /** 1-based number of the last line. */
+  readonly endLine: number
+  /** Offset of the first character in the document. */
+  readonly offset: number
+  /** Text of the paragraph, line endings between its lines included. */
+  readonly text: string
+}
+
+export interface Document {
+  readonly text: string
+  readonly lines: readonly Line[]
+  readonly paragraphs: readonly Paragraph[]
+}
+
+const TERMINAL = /[.!?:;…"'”’»)\]]\s*$/u
+const LOWER_START = /^\s*\p{Ll}/u
+
+/**
+ * Split text into lines and paragraphs.
+ *
+ * Scraped and pasted text puts one block on a line, so each non-blank line is a paragraph, except
+ * where prose was hard-wrapped: a line continues the previous one when that line is long, does not
+ * end a sentence, and the next starts in lower case.
+ *
+ * ```text
+ * The talks ended without a commitment to a      ← one paragraph
+ * ceasefire, officials said.
+ * Show comments                                  ← its own paragraph
+ * ```
+ */
+export function segment(text: string): Document {
+  const lines: Line[] = []
+  let offset = 0
+  let number = 1
+  const length = text.length
+  while (offset <= length) {
+    let end = text.indexOf('\n', offset)
+    if (end === -1) end = length
+    let lineEnd = end
+    if (lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--
+    const value = text.slice(offset, lineEnd)
+    lines.push({ number, offset, text: value, blank: value.trim() === '' })
+    if (end === length) break
+    offset = end + 1
+    number++
+  }
+  // A final newline does not start another line.
+  if (lines.length > 1 && lines[lines.length - 1]!.text === '' && text.endsWith('\n')) lines.pop()
+  if (length === 0) lines.length = 0
+
+  const paragraphs: Paragraph[] = []
+  let start: Line | undefined
+  let last: Line | undefined
+  const flush = (): void => {
+    if (!start || !last) return
+    const endOffset = last.offset + last.text.length
+    paragraphs.push({
+      index: paragraphs.length,
+      startLine: start.number,
+      endLine: last.number,
+      offset: start.offset,
+      text: text.slice(start.offset, endOffset),
+    })
+    start = undefined
+    last = undefined
+  }
+  for (const line of lines) {
+    if (line.blank) {
+      flush()
+      continue
+    }
+    if (start && last && continues(last.text, line.text)) {
+      last = line
+      continue
+    }
+    flush()
+    start = line
+    last = line
+  }
+  flush()
+  return { text, lines, paragraphs }
+}
+
+function continues(previous: string, next: string): boolean {
+  return previous.trim().length >= 40 && !TERMINAL.test(previous) && LOWER_START.test(next)
+}
+
+/** Count words the way tq reports them: runs of letters or digits. */
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)
+  return matches ? matches.length : 0
+}

@@ -1,0 +1,11 @@
+/**
+ * @tq/analyzer: reads text into nlcst, finds problems, measures each line.
+ * The pipeline is in `analyze.ts`; the rules are in `rules/` (registry: `rules/index.ts`).
+ */
+export { analyze } from './analyze.js'
+export { detectors, ruleById } from './rules/index.js'
+export { segment, countWords } from './document.js'
+export type { Document, Line, Paragraph } from './document.js'
+export { docsUrl } from './rule.js'
+export type { Detector, RuleMeta, TqContext } from './rule.js'
+export type * from './types.js'

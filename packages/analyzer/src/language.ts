@@ -1,0 +1,59 @@
+/**
+ * Language identification with franc, made reliable on short text.
+ *
+ * franc on single lines is noise (by default it calls a quarter of clean English lines Scots), so tq
+ * asks it only about text long enough, and chooses among the languages translated copy is usually
+ * in rather than all 187 franc knows.
+ */
+import { francAll } from 'franc'
+import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js'
+
+/** ISO 639-3 codes franc may answer with: the languages translated copy is usually in. */
+export const CANDIDATES = [
+  'eng', 'spa', 'fra', 'deu', 'ita', 'por', 'nld', 'pol', 'rus', 'ukr', 'tur', 'swe', 'dan',
+  'nob', 'fin', 'ces', 'slk', 'slv', 'hrv', 'bos', 'srp', 'ron', 'hun', 'cat', 'glg', 'epo',
+  'ell', 'bul', 'als', 'lit', 'lav', 'ekk', 'ind', 'vie', 'tgl', 'cmn', 'jpn', 'kor', 'arb',
+  'pes', 'heb', 'hin', 'ben', 'tha', 'swh', 'afr',
+]
+
+/** Shortest text franc is asked about for the whole document. */
+export const MIN_DOCUMENT_LENGTH = 50
+/** Shortest paragraph franc is asked about. */
+export const MIN_PARAGRAPH_LENGTH = 120
+/** The document sample franc reads: enough for a stable answer, bounded on huge files. */
+const SAMPLE = 20_000
+
+/** `eng` → `en`; codes without a 639-1 form stay 639-3; franc's `und` stays `und`. */
+export function toIso1(code: string): string {
+  if (code === 'und') return 'und'
+  // franc reports macrolanguage members; fold the common ones to their 639-1 language.
+  const folded = ({ cmn: 'zho', arb: 'ara', pes: 'fas', ekk: 'est', als: 'sqi', swh: 'swa' } as Record<string, string>)[code] ?? code
+  return iso6393To1[folded] ?? folded
+}
+
+/** `en` → `eng`; a 639-3 code is returned as it is. */
+export function toIso3(code: string): string {
+  if (code.length === 3) return code
+  for (const [three, one] of Object.entries(iso6393To1)) if (one === code) return three
+  return code
+}
+
+/** Ranked guesses (639-3 code, score 0–1 relative to the best) for `text`. */
+export function guess(text: string, only: readonly string[] = CANDIDATES): Array<[string, number]> {
+  return francAll(text, { only: [...only], minLength: 1 })
+}
+
+/** Language of a whole document, as a 639-1 (or 639-3) code; `und` for too little text. */
+export function detectDocumentLanguage(lines: readonly string[]): string {
+  let sample = ''
+  // Long lines are prose; short ones are menus and UI strings, which mislead franc.
+  for (const line of lines) {
+    if (line.length < 40) continue
+    sample += line + '\n'
+    if (sample.length > SAMPLE) break
+  }
+  if (sample.length < MIN_DOCUMENT_LENGTH) sample = lines.join('\n').slice(0, SAMPLE)
+  if (sample.trim().length < MIN_DOCUMENT_LENGTH) return 'und'
+  const [best] = guess(sample)
+  return best ? toIso1(best[0]) : 'und'
+}

@@ -1,0 +1,62 @@
+/**
+ * translation/space-before-punctuation
+ *
+ * French typography puts a space before `: ; ! ?`, and careless translation carries it into
+ * English: `Al Jazeera :`, `a ceasefire ?`. Only English (and text of unknown language) is checked:
+ * in French the space is right.
+ *
+ * Not flagged: an ellipsis (`and then ...`), a dash or bullet (`Push for sanctions -`), a lone
+ * punctuation mark standing for itself (`press : to continue` is flagged, `a : b` ratios are not,
+ * since digits on both sides make it a ratio or a time).
+ */
+import type { Root } from 'nlcst'
+import type { VFile } from 'vfile'
+import { context, report, spanOnLine, type Detector, type RuleMeta } from '../../rule.js'
+
+export const meta: RuleMeta = {
+  id: 'translation/space-before-punctuation',
+  category: 'translation',
+  severity: 'warning',
+  description: 'A space before `, . : ; ! ?`, as French typography writes it, in English text.',
+  invalid: [
+    'Al Jazeera :\nThe talks ended without a deal.',
+    'Is this the end of the war ? Nobody knows.',
+    'He said the talks failed , and left.',
+  ],
+  valid: [
+    'Al Jazeera: The talks ended without a deal.',
+    'Wait for it ... and then it happened.',
+    'The score was 3 : 1 at half time.',
+    '- Push for sanctions -',
+  ],
+}
+
+const PATTERN = /(?<=[\p{L}\p{N})\]"”’'])([ \u00A0\u202F]+)([,.:;!?])(?![.,:;!?\p{N}])/gu
+
+function spaceBeforePunctuation() {
+  return function (_tree: Root, file: VFile): void {
+    const ctx = context(file)
+    if (ctx.language !== 'en' && ctx.language !== 'und') return
+    const state = ctx.state
+    // This detector reads lines, not the tree, so it runs once, on the first chunk.
+    if (state.has(meta.id)) return
+    state.set(meta.id, true)
+    for (const line of ctx.document.lines) {
+      if (line.blank) continue
+      PATTERN.lastIndex = 0
+      for (let match = PATTERN.exec(line.text); match; match = PATTERN.exec(line.text)) {
+        const mark = match[2]!
+        const before = line.text.slice(0, match.index)
+        // `3 : 1`, `10 : 30`: a ratio or a time, not a misplaced space.
+        if (mark === ':' && /\p{N}$/u.test(before) && /^\s*\p{N}/u.test(line.text.slice(match.index + match[0].length))) continue
+        const start = match.index
+        const end = start + match[0].length
+        report(file, meta, spanOnLine(line.number, line.offset, start, end), `Space before \`${mark}\`: French typography, not English`, {
+          expected: [mark],
+        })
+      }
+    }
+  }
+}
+
+export const detector: Detector = { rules: [meta], plugin: spaceBeforePunctuation }

@@ -1,0 +1,80 @@
+/**
+ * Public types of the analyzer: what a finding, a line and an analysis look like.
+ * These are the shapes the JSON contract (see the root README) is built from.
+ */
+
+export type Category = 'translation' | 'boilerplate' | 'readability' | 'language'
+export type Severity = 'error' | 'warning' | 'info'
+/** A rule setting in config: a severity, or `off`. */
+export type RuleSetting = Severity | 'off'
+
+export interface Finding {
+  ruleId: string
+  category: Category
+  severity: Severity
+  message: string
+  /** 1-based line of the first character. */
+  line: number
+  /** 1-based column of the first character, counted in UTF-16 code units. */
+  column: number
+  /** 1-based line of the end point. */
+  endLine: number
+  /** 1-based column just past the last character (exclusive end). */
+  endColumn: number
+  /** The flagged text, shortened to at most 80 characters. */
+  excerpt: string
+  /** Link to the rule's documentation. */
+  url: string
+  /** Suggested replacements, when the rule has one. */
+  expected?: string[]
+}
+
+export type LineKind = 'content' | 'boilerplate'
+
+export interface LineResult {
+  /** 1-based line number in the input. */
+  line: number
+  kind: LineKind
+  /** Probability (0–1) that the line is page junk. */
+  boilerplate: number
+  /** How strongly the line shows machine-translation artifacts (0 none, 1 certain). */
+  translation: number
+}
+
+/** Counts the scoring package needs; scoring never looks at the text itself. */
+export interface DocumentStats {
+  /** Characters of non-blank lines. */
+  chars: number
+  /** Words in the whole document. */
+  words: number
+  /** Words on lines classified as content. */
+  contentWords: number
+  /** Non-blank lines. */
+  lines: number
+  /** Sentences with at least `minWords` words that retext-readability judged. */
+  sentences: number
+  /** Words on lines classified as boilerplate. */
+  boilerplateWords: number
+  /** Characters on lines classified as boilerplate. */
+  boilerplateChars: number
+}
+
+export interface Analysis {
+  /** ISO 639-1 where one exists, else 639-3; `und` when unknown. */
+  language: string
+  findings: Finding[]
+  /** One entry per non-blank input line. */
+  lines: LineResult[]
+  stats: DocumentStats
+  /** Remarks about the input as a whole (for example that it is empty). */
+  notes: string[]
+}
+
+export interface AnalyzeOptions {
+  /** Expected language of the text (ISO 639-1 or 639-3); detected when absent. */
+  lang?: string
+  /** Per-rule severity overrides or `off`, by rule id. */
+  rules?: Record<string, RuleSetting>
+  /** Probability above which a line counts as boilerplate (default 0.5). */
+  boilerplateThreshold?: number
+}
