@@ -66,6 +66,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     languageGiven: given !== undefined,
     signals: document.lines.map(() => ({})),
     boilerplate: new Float64Array(document.lines.length),
+    threshold: options.boilerplateThreshold ?? 0.5,
     sentences: 0,
     atEnd: [],
     state: new Map(),
@@ -93,7 +94,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (batch.length === 0 && document.paragraphs.length === 0) processor.runSync(rootOf([]), file)
   for (const task of ctx.atEnd) task()
 
-  const threshold = options.boilerplateThreshold ?? 0.5
+  const threshold = ctx.threshold
   const findings = toFindings(file.messages, settings, document.lines.map((line) => line.text))
   return {
     language,

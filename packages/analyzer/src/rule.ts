@@ -47,6 +47,8 @@ export interface TqContext {
   readonly signals: LineSignals[]
   /** Probability that each line (0-based) is boilerplate; filled by the boilerplate detector. */
   readonly boilerplate: Float64Array
+  /** Probability above which a line counts as boilerplate and gets a finding. */
+  readonly threshold: number
   /** Sentences that retext-readability judged (at least five words). */
   sentences: number
   /** Work that needs the whole document, run after the last chunk, in order of registration. */

@@ -1,13 +1,17 @@
 /**
  * Every detector tq runs, in order, and every rule id they report.
  *
- * A rule `category/what-it-sees` lives in `src/rules/<category>/<what-it-sees>.ts`, except the
- * boilerplate kinds, which one classifier reports (`src/rules/boilerplate/`, one file per kind).
+ * A rule `category/what-it-sees` lives in `src/rules/<category>/<what-it-sees>.ts`; each category's
+ * `index.ts` lists its detectors.
  */
 import type { Detector, RuleMeta } from '../rule.js'
-import { detector as spaceBeforePunctuation } from './translation/space-before-punctuation.js'
+import { boilerplateDetectors } from './boilerplate/index.js'
+import { translationDetectors } from './translation/index.js'
 
-export const detectors: readonly Detector[] = [spaceBeforePunctuation]
+export const detectors: readonly Detector[] = [
+  ...boilerplateDetectors,
+  ...translationDetectors,
+]
 
 /** Every rule, by id. */
 export const ruleById: ReadonlyMap<string, RuleMeta> = new Map(
