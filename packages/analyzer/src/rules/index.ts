@@ -7,10 +7,14 @@
 import type { Detector, RuleMeta } from '../rule.js'
 import { boilerplateDetectors } from './boilerplate/index.js'
 import { translationDetectors } from './translation/index.js'
+import { detector as unexpectedLanguage } from './language/unexpected.js'
+import { detector as hardSentence } from './readability/hard-sentence.js'
 
 export const detectors: readonly Detector[] = [
   ...boilerplateDetectors,
   ...translationDetectors,
+  unexpectedLanguage,
+  hardSentence,
 ]
 
 /** Every rule, by id. */

@@ -1,0 +1,72 @@
+/**
+ * language/unexpected
+ *
+ * A paragraph in another language than the document's (or than `--lang`): an untranslated passage,
+ * or a "translated" file that is still in the source language.
+ *
+ * franc is only asked about paragraphs long enough to be reliable (120 characters; 30 for scripts
+ * such as Chinese, where a character carries more), chooses among the usual languages of translated
+ * copy, and a paragraph is flagged only when the expected language is clearly behind. Short lines
+ * (`Anzeige`, `Mehr lesen`) are left to the boilerplate classifier: franc on them is noise.
+ */
+import type { Root } from 'nlcst'
+import { toString } from 'nlcst-to-string'
+import type { VFile } from 'vfile'
+import { CANDIDATES, MIN_PARAGRAPH_LENGTH, guess, toIso1, toIso3 } from '../../language.js'
+import { context, report, type Detector, type RuleMeta } from '../../rule.js'
+
+export const meta: RuleMeta = {
+  id: 'language/unexpected',
+  category: 'language',
+  severity: 'warning',
+  description: 'A paragraph written in another language than the document (or than `--lang`).',
+  invalid: [
+    'The leaders of Britain, France, Germany and Italy held a phone call with the president on Sunday to discuss the war.\n\nDie Staats- und Regierungschefs haben am Sonntag mit dem Präsidenten telefoniert und über die Lage in der Ukraine gesprochen.\n\nThey agreed that sanctions would follow if Russia failed to engage seriously in a ceasefire and in peace talks.',
+  ],
+  valid: [
+    'The leaders of Britain, France, Germany and Italy held a phone call with the president on Sunday to discuss the war.\n\nAnzeige\n\nThey agreed that sanctions would follow if Russia failed to engage seriously in a ceasefire and in peace talks.',
+    'Vladimir Putin and Volodymyr Zelenskyy met Recep Tayyip Erdogan in Istanbul, where Marco Rubio and Keir Starmer joined them for the talks on Monday.',
+  ],
+}
+
+/** The expected language's score (relative to franc's best, 1) below which a paragraph is flagged. */
+const MARGIN = 0.85
+const MIN_DENSE_SCRIPT_LENGTH = 30
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu
+
+function unexpectedLanguage() {
+  return function (tree: Root, file: VFile): void {
+    const ctx = context(file)
+    if (ctx.language === 'und') return
+    const expected = toIso3(ctx.language)
+    const only = CANDIDATES.includes(expected) ? CANDIDATES : [...CANDIDATES, expected]
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      const text = toString(paragraph)
+      const dense = text.match(DENSE_SCRIPT)?.length ?? 0
+      if (text.length < MIN_PARAGRAPH_LENGTH && dense < MIN_DENSE_SCRIPT_LENGTH) continue
+      const ranked = guess(text, only)
+      const [best] = ranked
+      if (!best || best[0] === expected) continue
+      const expectedScore = ranked.find(([code]) => code === expected)?.[1] ?? 0
+      if (expectedScore >= MARGIN) continue
+      const found = toIso1(best[0])
+      report(file, meta, paragraph, `Paragraph looks like ${name(found)} in a ${name(ctx.language)} document`, {
+        severity: expectedScore < 0.5 ? 'error' : 'warning',
+      })
+    }
+  }
+}
+
+const names = new Intl.DisplayNames(['en'], { type: 'language' })
+
+/** `de` → `German`; unknown codes stay as they are. */
+function name(code: string): string {
+  try {
+    return names.of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+export const detector: Detector = { rules: [meta], plugin: unexpectedLanguage }

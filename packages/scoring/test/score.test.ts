@@ -1,0 +1,103 @@
+/**
+ * Scoring is pure: these tests build analyzer output by hand (no text is parsed) and check the
+ * properties a gate relies on.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Analysis, Finding, LineResult } from '@tq/analyzer'
+import { DEFAULT_MIN_SCORE, score } from '../src/index.js'
+
+function finding(category: Finding['category'], severity: Finding['severity'], line = 1): Finding {
+  return { ruleId: `${category}/x`, category, severity, message: 'm', line, column: 1, endLine: line, endColumn: 2, excerpt: 'x', url: '' }
+}
+
+function analysis(options: { words?: number; lines?: number; boilerplateLines?: number; findings?: Finding[]; sentences?: number } = {}): Analysis {
+  const lineCount = options.lines ?? 20
+  const junk = options.boilerplateLines ?? 0
+  const words = options.words ?? 400
+  const lines: LineResult[] = Array.from({ length: lineCount }, (_, index) => ({
+    line: index + 1,
+    kind: index < junk ? 'boilerplate' : 'content',
+    boilerplate: index < junk ? 0.9 : 0.1,
+    translation: 0,
+  }))
+  const perLine = lineCount > 0 ? words / lineCount : 0
+  return {
+    language: 'en',
+    findings: options.findings ?? [],
+    lines,
+    notes: [],
+    stats: {
+      chars: words * 6,
+      words,
+      contentWords: Math.round(perLine * (lineCount - junk)),
+      lines: lineCount,
+      sentences: options.sentences ?? 20,
+      boilerplateWords: Math.round(perLine * junk),
+      boilerplateChars: Math.round(perLine * junk * 6),
+    },
+  }
+}
+
+describe('score', () => {
+  it('gives a clean text 100 everywhere and passes it', () => {
+    expect(score(analysis())).toEqual({ scores: { overall: 100, translation: 100, boilerplate: 100, readability: 100 }, pass: true })
+  })
+
+  it('lowers translation with more and graver translation findings', () => {
+    const one = score(analysis({ findings: [finding('translation', 'warning')] })).scores.translation
+    const two = score(analysis({ findings: [finding('translation', 'warning'), finding('translation', 'warning')] })).scores.translation
+    const error = score(analysis({ findings: [finding('translation', 'error')] })).scores.translation
+    expect(one).toBeLessThan(100)
+    expect(two).toBeLessThan(one)
+    expect(error).toBeLessThan(one)
+  })
+
+  it('judges translation by density: the same findings weigh less in a longer text', () => {
+    const findings = [finding('translation', 'error'), finding('translation', 'warning')]
+    const short = score(analysis({ words: 200, findings })).scores.translation
+    const long = score(analysis({ words: 2000, findings })).scores.translation
+    expect(long).toBeGreaterThan(short)
+  })
+
+  it('lowers boilerplate with the share of junk lines', () => {
+    const some = score(analysis({ boilerplateLines: 4 })).scores.boilerplate
+    const more = score(analysis({ boilerplateLines: 10 })).scores.boilerplate
+    expect(some).toBeLessThan(100)
+    expect(more).toBeLessThan(some)
+  })
+
+  it('lowers readability with the share of hard sentences, weighting warnings over info', () => {
+    const info = score(analysis({ findings: [finding('readability', 'info')] })).scores.readability
+    const warning = score(analysis({ findings: [finding('readability', 'warning')] })).scores.readability
+    expect(info).toBeLessThan(100)
+    expect(warning).toBeLessThan(info)
+  })
+
+  it('fails a text that is mostly junk or garbled, whatever its other scores', () => {
+    const garbled = analysis({ words: 300, findings: Array.from({ length: 12 }, () => finding('translation', 'error')) })
+    expect(score(garbled).pass).toBe(false)
+    expect(score(analysis({ boilerplateLines: 14 })).pass).toBe(false)
+  })
+
+  it('applies the bar it is given', () => {
+    const text = analysis({ findings: [finding('translation', 'warning'), finding('translation', 'warning')] })
+    const { overall } = score(text).scores
+    expect(score(text, { minScore: overall }).pass).toBe(true)
+    expect(score(text, { minScore: overall + 1 }).pass).toBe(false)
+    expect(DEFAULT_MIN_SCORE).toBeGreaterThan(0)
+  })
+
+  it('scores an empty text as clean', () => {
+    const empty = analysis({ lines: 0, words: 0, sentences: 0 })
+    expect(score(empty).scores.overall).toBe(100)
+  })
+
+  it('keeps every score an integer in 0–100', () => {
+    const worst = analysis({ words: 10, boilerplateLines: 20, findings: Array.from({ length: 50 }, () => finding('translation', 'error')) })
+    for (const value of Object.values(score(worst).scores)) {
+      expect(Number.isInteger(value)).toBe(true)
+      expect(value).toBeGreaterThanOrEqual(0)
+      expect(value).toBeLessThanOrEqual(100)
+    }
+  })
+})
