@@ -1,0 +1,60 @@
+/**
+ * boilerplate/byline
+ *
+ * Bylines, datelines and the initials agencies sign with:
+ *
+ * ```text
+ * By Jane Doe                              ← flagged: "By" and a name
+ * P.Claes--JdB                             ← flagged: AFP signature, author--desk
+ * KR                                       ← flagged: bare initials on a line of their own
+ * Nov 18, 2019 at 9:24 pm ET • 2 min read  ← flagged: a date line
+ * bobmillion says:                         ← flagged: the header of a reader comment
+ * ```
+ *
+ * Not flagged: a sentence starting with "By" ("By Monday the talks had collapsed.") ends in
+ * sentence punctuation; a date inside a sentence has words around it.
+ */
+import type { RuleMeta } from '../../rule.js'
+
+export const meta: RuleMeta = {
+  id: 'boilerplate/byline',
+  category: 'boilerplate',
+  severity: 'info',
+  description: 'A byline, dateline or signature ("By Jane Doe", "P.Claes--JdB", "KR") around the text rather than part of it.',
+  invalid: [
+    'By Jane Doe\nThe talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.',
+    'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nP.Claes--JdB',
+  ],
+  valid: [
+    'By Monday the talks in Istanbul had ended without a commitment to a ceasefire, officials said.',
+    'On Nov 18, 2019, the talks ended without a commitment to a ceasefire, officials said.',
+  ],
+}
+
+const NAME = "[\\p{Lu}\\p{Lo}][\\p{L}.'’-]*"
+/** "By Jane Doe", "von Hans Meier", "Текст: Лида Буслаева": the keyword in any case, the name capitalised. */
+const BY = new RegExp(`^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Pp]rzez|[Aa]v|[Aa]f|[Tt]exte?|[Tt]ext|[Тт]екст|[Аа]втор)\\s*:?\\s+${NAME}`, 'u')
+const SIGNATURE = /^[\p{L}.' -]{2,40}--\s*[\p{L}/-]{1,20}$/u
+const COMMENTER = /^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|schreibt|sagt|dit|écrit|dice|escribió|disse|escreveu|zegt|pisze|пишет|написал[аи]?)\s*:$/iu
+const INITIALS = /^\p{Lu}{2,3}$/u
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|' +
+  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)'
+const DATE = new RegExp(
+  `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\.?,?\\s+\\d{4}\\b|\\b\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\d{4}年\\d{1,2}月\\d{1,2}日|\\b\\d{1,2}:\\d{2}\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\b\\d+\\s+min(?:ute)?s?\\s+read\\b|^(?:updated|published|posted|last updated)\\b`,
+  'iu',
+)
+
+/** What the line is when it is a byline or dateline, else undefined. */
+export function byline(text: string, words: number, terminal: boolean): string | undefined {
+  const trimmed = text.trim()
+  if (INITIALS.test(trimmed)) return 'signature initials'
+  if (SIGNATURE.test(trimmed)) return 'agency signature'
+  if (COMMENTER.test(trimmed)) return 'comment header'
+  if (terminal && words > 4) return undefined
+  if (words <= 10 && BY.test(trimmed)) return 'byline'
+  if (words <= 14 && DATE.test(trimmed)) return 'date line'
+  return undefined
+}

@@ -1,0 +1,46 @@
+/**
+ * boilerplate/credit
+ *
+ * Photo and source credits left under pictures:
+ *
+ * ```text
+ * Pavel Byrkin/Sputnik Kreml/AP          ← flagged: a slash chain ending in an agency
+ * … ceasefire / Photo: Olga MALTSEVA - AFP/File   ← flagged: `Photo:` label
+ * AP                                     ← flagged: an agency name alone
+ * Credit... Doug Mills/The New York Times ← flagged: `Credit…` label
+ * ```
+ *
+ * Not flagged: a sentence naming an agency ("Putin told AP that talks would go on."): only whole
+ * agency lines, slash chains and credit labels on lines of at most 30 words count.
+ */
+import type { RuleMeta } from '../../rule.js'
+
+export const meta: RuleMeta = {
+  id: 'boilerplate/credit',
+  category: 'boilerplate',
+  severity: 'info',
+  description: 'A photo or source credit ("Photo: … AFP/File", "Name/Agency/AP", "Getty Images") left under a picture.',
+  invalid: [
+    'The Kremlin said the call lasted more than two hours and touched on a possible ceasefire.\nPavel Byrkin/Sputnik/AP\nTrump also spoke to the Ukrainian president on Monday, officials said.',
+    'Trump to hold call with Putin / Photo: Olga MALTSEVA - AFP/File\nUS President Donald Trump will hold a phone call with Russia’s Vladimir Putin on Monday.',
+  ],
+  valid: [
+    'Putin told the AP news agency on Monday that the talks would go on, the Kremlin said.',
+    'The photo shows the two leaders shaking hands in Helsinki in 2018, before the war began.',
+  ],
+}
+
+const AGENCY = '(?:AP|AFP|Reuters|Getty Images|Getty|EPA(?:-EFE)?|EFE|dpa|DPA|Sputnik|Xinhua|TASS|ANSA|ANP|Belga|Keystone|PA(?: Images| Wire)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|Anadolu(?: Agency)?|NurPhoto|SIPA|Zuma(?: Press)?|AAP|UPI|Pool|File|Handout|Kyodo|Yonhap|IANS|PTI|ANI)'
+const AGENCY_ALONE = new RegExp(`^\\(?${AGENCY}(?:\\s*(?:/|via|-)\\s*${AGENCY})*\\)?$`, 'u')
+const SLASH_CHAIN = new RegExp(`\\S\\s*/\\s*(?:\\S[^/]*/\\s*)*${AGENCY}\\)?$`, 'u')
+const LABEL = /(?:^|[\s(\/|])(?:photos?|photograph|pictures?|images?|fotos?|bild|credits?|crédits?|source|quelle|imagen|afbeelding|zdjęcie|фото)\s*(?::|…|\.\.\.|\bby\b|\bcredit\b|©)/iu
+const STOCK = /\b(?:Getty Images|Shutterstock|iStock|Alamy|AFP\/File|AP Photo)\b/u
+
+/** What the line is when it is a credit, else undefined. */
+export function credit(text: string, words: number): string | undefined {
+  const trimmed = text.trim()
+  if (words > 30) return undefined
+  if (AGENCY_ALONE.test(trimmed)) return 'news agency credit'
+  if (LABEL.test(trimmed) || STOCK.test(trimmed) || SLASH_CHAIN.test(trimmed)) return 'photo credit'
+  return undefined
+}

@@ -1,0 +1,214 @@
+/**
+ * The boilerplate classifier on the five real seed pages (hand labels in fixtures/seeds/labels.json)
+ * and on text in other languages. The rules' own examples run in rules.test.ts.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { analyze, countWords, type Analysis } from '../src/index.js'
+import { repeats } from '../src/rules/boilerplate/repeated.js'
+import { runLengths } from '../src/rules/boilerplate/menu.js'
+
+const SEEDS = new URL('../../../fixtures/seeds/', import.meta.url)
+const labels = JSON.parse(readFileSync(new URL('labels.json', SEEDS), 'utf8')) as {
+  files: Record<string, { boilerplate: number[] }>
+}
+
+const analyses = new Map<string, { text: string; analysis: Analysis; boilerplate: Set<number> }>()
+for (const [file, info] of Object.entries(labels.files)) {
+  const text = readFileSync(new URL(file, SEEDS), 'utf8')
+  analyses.set(file, { text, analysis: analyze(text), boilerplate: new Set(info.boilerplate) })
+}
+
+function kindOf(file: string, line: number): string | undefined {
+  return analyses.get(file)!.analysis.lines.find((result) => result.line === line)?.kind
+}
+
+function findingOn(file: string, line: number) {
+  return analyses.get(file)!.analysis.findings.find((finding) => finding.line === line && finding.category === 'boilerplate')
+}
+
+describe('boilerplate on the seed pages', () => {
+  const found: string[] = []
+  const missed: string[] = []
+  const falsePositives: string[] = []
+  let labelled = 0
+  for (const [file, { analysis, boilerplate }] of analyses) {
+    for (const line of analysis.lines) {
+      const isBoilerplate = boilerplate.has(line.line)
+      if (isBoilerplate) labelled++
+      if (isBoilerplate && line.kind === 'boilerplate') found.push(`${file}:${line.line}`)
+      else if (isBoilerplate) missed.push(`${file}:${line.line}`)
+      else if (line.kind === 'boilerplate') falsePositives.push(`${file}:${line.line}`)
+    }
+  }
+
+  it('labels 47 boilerplate lines across the five files', () => {
+    expect(labelled).toBe(47)
+  })
+
+  it('finds at least 40 of the 47 labelled boilerplate lines', () => {
+    expect(found.length, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(40)
+  })
+
+  it('calls at most 3 unlabelled lines boilerplate', () => {
+    expect(falsePositives.length, `false positives: ${falsePositives.join(', ')}`).toBeLessThanOrEqual(3)
+  })
+
+  it.each([
+    ['npr-garbled.txt', 4],
+    ['ndtv-boilerplate.txt', 4],
+    ['afp-original.txt', 23],
+    ['afp-roundtrip.txt', 2],
+  ])('keeps the headline %s:%i as content', (file, line) => {
+    expect(kindOf(file, line)).toBe('content')
+  })
+
+  it.each([
+    ['afp-original.txt', 47],
+    ['afp-original.txt', 73],
+  ])('keeps the subhead %s:%i as content', (file, line) => {
+    expect(kindOf(file, line)).toBe('content')
+  })
+
+  it('keeps a short sentence of prose as content', () => {
+    // "Russia said it had taken note of the request."
+    expect(kindOf('afp-original.txt', 53)).toBe('content')
+    expect(kindOf('afp-roundtrip.txt', 16)).toBe('content')
+  })
+
+  it.each([
+    ['afp-original.txt', 8, 'boilerplate/ticker', /stock ticker/],
+    ['afp-original.txt', 3, 'boilerplate/ticker', /stock exchanges/],
+    ['afp-original.txt', 21, 'boilerplate/credit', /credit/i],
+    ['afp-original.txt', 20, 'boilerplate/repeated', /headline \(line 23\)/],
+    ['afp-original.txt', 91, 'boilerplate/byline', /signature/i],
+    ['afp-original.txt', 27, 'boilerplate/ui-string', /Text size/],
+    ['npr-garbled.txt', 8, 'boilerplate/credit', /Pavel Byrkin/],
+    ['npr-garbled.txt', 11, 'boilerplate/ui-string', /Hide the caption/],
+    ['npr-garbled.txt', 51, 'boilerplate/ui-string', /Leave a Comment/],
+    ['ndtv-boilerplate.txt', 1, 'boilerplate/ui-string', /Advertisement/],
+    ['ndtv-boilerplate.txt', 36, 'boilerplate/ui-string', /Show comments/],
+    ['ndtv-boilerplate.txt', 37, 'boilerplate/byline', /initials/i],
+    ['afp-roundtrip.txt', 41, 'boilerplate/menu', /short lines/],
+  ])('names the kind of %s:%i', (file, line, ruleId, message) => {
+    const finding = findingOn(file, line)
+    expect(finding?.ruleId).toBe(ruleId)
+    expect(finding?.message).toMatch(message)
+  })
+
+  it('spans the text of the line, without surrounding white space', () => {
+    const { text } = analyses.get('afp-roundtrip.txt')!
+    const finding = findingOn('afp-roundtrip.txt', 39)! // "TRENDING " with a trailing space
+    const line = text.split('\n')[38]!
+    expect(finding.column).toBe(1)
+    expect(finding.endColumn).toBe(line.trimEnd().length + 1)
+    expect(finding.excerpt).toBe('TRENDING')
+  })
+
+  it('gives every non-blank line a probability and finds nothing on blank lines', () => {
+    for (const { analysis, text } of analyses.values()) {
+      const nonBlank = text.split('\n').filter((line) => line.trim() !== '').length
+      expect(analysis.lines.length).toBe(nonBlank)
+      for (const line of analysis.lines) {
+        expect(line.boilerplate).toBeGreaterThanOrEqual(0)
+        expect(line.boilerplate).toBeLessThanOrEqual(1)
+        expect(line.kind === 'boilerplate').toBe(line.boilerplate > 0.5)
+      }
+    }
+  })
+
+  it('counts as boilerplate words about the words of the labelled lines', () => {
+    for (const [file, { analysis, text, boilerplate }] of analyses) {
+      const lines = text.split('\n')
+      const labelled = [...boilerplate].reduce((sum, line) => sum + countWords(lines[line - 1]!), 0)
+      expect(analysis.stats.contentWords + analysis.stats.boilerplateWords, file).toBe(analysis.stats.words)
+      // Only the caption on npr-garbled.txt line 6 (22 words) may be missed.
+      expect(Math.abs(analysis.stats.boilerplateWords - labelled), file).toBeLessThanOrEqual(25)
+    }
+  })
+})
+
+describe('boilerplate in other languages', () => {
+  const german = [
+    'Startseite | Politik | Wirtschaft | Sport | Kultur',
+    '',
+    'Die Bundesregierung hat am Montag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen, das den Ausbau von Wind- und Solaranlagen beschleunigen soll.',
+    '',
+    'Kritiker bemängeln, dass die Netze mit dem Ausbau nicht Schritt halten. Die Opposition fordert deshalb zusätzliche Mittel für die Stromleitungen im Norden des Landes.',
+    '',
+    'Die Polizei ermittelt.',
+    '',
+    'Nach Angaben des Ministeriums sollen die ersten Projekte noch in diesem Jahr starten, sofern die Länder ihre Genehmigungsverfahren vereinfachen.',
+  ].join('\n')
+
+  const spanish = [
+    'Publicidad',
+    'El Gobierno aprobó el martes un plan para reducir el consumo de agua en las ciudades del sur, donde la sequía dura ya tres años.',
+    'Los embalses de la región se encuentran por debajo del veinte por ciento de su capacidad, según los datos oficiales publicados esta semana.',
+    'La medida entrará en vigor el próximo mes.',
+    'Las asociaciones de agricultores han criticado que el plan no incluya ayudas para los regantes, que son los más afectados por las restricciones.',
+    'Inicio',
+    'Noticias',
+    'Deportes',
+    'Contacto',
+  ].join('\n')
+
+  it('keeps German prose as content and flags the menu line', () => {
+    const analysis = analyze(german)
+    expect(analysis.language).toBe('de')
+    const kinds = new Map(analysis.lines.map((line) => [line.line, line.kind]))
+    expect(kinds.get(1)).toBe('boilerplate')
+    for (const line of [3, 5, 7, 9]) expect(kinds.get(line), `line ${line}`).toBe('content')
+    expect(analysis.findings.find((finding) => finding.line === 1)?.ruleId).toBe('boilerplate/menu')
+  })
+
+  it('keeps Spanish prose as content and flags the UI string and the menu', () => {
+    const analysis = analyze(spanish)
+    expect(analysis.language).toBe('es')
+    const kinds = analysis.lines.map((line) => line.kind)
+    expect(kinds).toEqual(['boilerplate', 'content', 'content', 'content', 'content', 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate'])
+  })
+
+  it('does not call a page in a language without a stop-word list boilerplate', () => {
+    // Swedish: no stop-word list ships for it, so punctuation and length must carry the prose.
+    const swedish = [
+      'Regeringen presenterade på tisdagen ett nytt förslag om att sänka skatten på el för hushåll i norra Sverige under vintern.',
+      'Enligt finansministern ska sänkningen gälla från januari och kosta staten omkring två miljarder kronor per år.',
+      'Oppositionen välkomnade förslaget men kritiserade att det kommer för sent.',
+      'Beslutet väntas tas i riksdagen före jul.',
+    ].join('\n')
+    const analysis = analyze(swedish)
+    expect(analysis.lines.every((line) => line.kind === 'content')).toBe(true)
+  })
+})
+
+describe('boilerplate scales linearly', () => {
+  it('finds repeated lines with one Map over a million lines', () => {
+    const keys = Array.from({ length: 1_000_000 }, (_, index) => `line ${index % 1000}`)
+    const started = performance.now()
+    const other = repeats(keys)
+    expect(performance.now() - started).toBeLessThan(3000)
+    expect(other[0]).toBe(1000)
+    expect(other[1000]).toBe(0)
+    expect(other[999_999]).toBe(999)
+  })
+
+  it('measures runs of short lines in one pass', () => {
+    expect([...runLengths([true, true, false, true, false, false, true, true, true])]).toEqual([2, 2, 0, 1, 0, 0, 3, 3, 3])
+  })
+
+  it('classifies a long page without quadratic work', () => {
+    const block = 'Home\nNews\nSport\nThe talks ended without a commitment to a ceasefire, officials in Istanbul said on Monday evening.\n'
+    const small = block.repeat(500)
+    const large = block.repeat(4000)
+    const time = (text: string): number => {
+      const started = performance.now()
+      analyze(text, { lang: 'en' })
+      return performance.now() - started
+    }
+    time(small)
+    const ratio = time(large) / Math.max(time(small), 1)
+    // 8× the input; quadratic work would take about 64× as long.
+    expect(ratio).toBeLessThan(25)
+  })
+})

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * Line-level evaluation of tq's boilerplate classifier on labelled pages.
+ *
+ *   node scripts/eval-boilerplate.mjs [pages.jsonl] [--pages]
+ *
+ * Input: one page a line, {"id", "url", "lines": [{"text", "label": "content"|"boilerplate",
+ * "headline"?: true}]} (default /work/shared/corpus/boilerplate-dev.jsonl). Each page's lines are
+ * joined by "\n" and run through the built analyzer (build it first: `pnpm -F @tq/analyzer build`).
+ * Headlines are skipped in the scoring (the benchmark's ground truth leaves them out; tq treats
+ * them as content). Prints precision / recall / F1 of the content and the boilerplate class,
+ * counted by line and weighted by words, overall and for English and non-English pages apart,
+ * and the "fewer than 10 words or no final punctuation" baseline on the same lines. `--pages`
+ * adds one line per page.
+ */
+import { readFileSync } from 'node:fs'
+import { analyze, countWords } from '../packages/analyzer/dist/index.js'
+
+const args = process.argv.slice(2)
+const path = args.find((arg) => !arg.startsWith('--')) ?? '/work/shared/corpus/boilerplate-dev.jsonl'
+const perPage = args.includes('--pages')
+
+const pages = readFileSync(path, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line))
+
+/** Counts for one class: true positives, false positives, false negatives, by line and by word. */
+function counter() {
+  return { tp: 0, fp: 0, fn: 0, wtp: 0, wfp: 0, wfn: 0 }
+}
+
+function add(counts, label, predicted, cls, words) {
+  if (predicted === cls && label === cls) {
+    counts.tp++
+    counts.wtp += words
+  } else if (predicted === cls) {
+    counts.fp++
+    counts.wfp += words
+  } else if (label === cls) {
+    counts.fn++
+    counts.wfn += words
+  }
+}
+
+function prf(tp, fp, fn) {
+  const p = tp + fp === 0 ? 0 : tp / (tp + fp)
+  const r = tp + fn === 0 ? 0 : tp / (tp + fn)
+  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r)
+  return { p, r, f }
+}
+
+function format(name, counts) {
+  const line = prf(counts.tp, counts.fp, counts.fn)
+  const word = prf(counts.wtp, counts.wfp, counts.wfn)
+  const n = (x) => x.toFixed(3)
+  return `${name.padEnd(34)} line P ${n(line.p)} R ${n(line.r)} F1 ${n(line.f)}   word P ${n(word.p)} R ${n(word.r)} F1 ${n(word.f)}`
+}
+
+/** The baseline from the corpus README. */
+const TERMINAL = /[.!?…"'”’»)\]]\s*$/u
+function baseline(text) {
+  return countWords(text) < 10 || !TERMINAL.test(text.trim()) ? 'boilerplate' : 'content'
+}
+
+const groups = { all: {}, en: {}, other: {} }
+for (const group of Object.values(groups)) {
+  for (const key of ['tq content', 'tq boilerplate', 'baseline content']) group[key] = counter()
+}
+
+const started = Date.now()
+for (const page of pages) {
+  const text = page.lines.map((line) => line.text).join('\n')
+  const analysis = analyze(text)
+  const kinds = new Map(analysis.lines.map((line) => [line.line, line.kind]))
+  const english = analysis.language === 'en'
+  const pageCounts = counter()
+  for (let index = 0; index < page.lines.length; index++) {
+    const line = page.lines[index]
+    if (line.headline || line.text.trim() === '') continue
+    const predicted = kinds.get(index + 1) ?? 'content'
+    const words = countWords(line.text)
+    for (const group of [groups.all, english ? groups.en : groups.other]) {
+      add(group['tq content'], line.label, predicted, 'content', words)
+      add(group['tq boilerplate'], line.label, predicted, 'boilerplate', words)
+      add(group['baseline content'], line.label, baseline(line.text), 'content', words)
+    }
+    add(pageCounts, line.label, predicted, 'content', words)
+  }
+  if (perPage) {
+    console.log(format(`${analysis.language} ${page.id.slice(0, 8)} ${new URL(page.url).hostname}`.slice(0, 34), pageCounts))
+  }
+}
+
+const languages = { en: 0, other: 0 }
+for (const page of pages) languages[analyze(page.lines.map((l) => l.text).join('\n')).language === 'en' ? 'en' : 'other']++
+console.log(`${pages.length} pages (${languages.en} English, ${languages.other} other) from ${path}, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+for (const [name, group] of Object.entries(groups)) {
+  console.log(`\n== ${name === 'all' ? 'all pages' : name === 'en' ? 'English pages' : 'non-English pages'}`)
+  for (const [key, counts] of Object.entries(group)) console.log(format(key, counts))
+}
