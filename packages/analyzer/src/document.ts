@@ -4,6 +4,7 @@
  * A `Document` knows where each line starts and which lines form a paragraph. It holds no syntax
  * tree: trees are built paragraph by paragraph (see `parse.ts`) so memory stays bounded on huge input.
  */
+import type { Point, Position } from 'unist'
 
 export interface Line {
   /** 1-based line number. */
@@ -111,4 +112,32 @@ function continues(previous: string, next: string): boolean {
 export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)
   return matches ? matches.length : 0
+}
+
+/** The point of a document offset (binary search over line starts). */
+export function pointAt(document: Document, offset: number): Point {
+  const lines = document.lines
+  let low = 0
+  let high = lines.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (lines[mid]!.offset <= offset) low = mid
+    else high = mid - 1
+  }
+  const line = lines[low]
+  if (!line) return { line: 1, column: offset + 1, offset }
+  return { line: line.number, column: offset - line.offset + 1, offset }
+}
+
+/** The position of document offsets `start` to `end` (end exclusive). */
+export function placeAt(document: Document, start: number, end: number): Position {
+  return { start: pointAt(document, start), end: pointAt(document, end) }
+}
+
+/** The position of characters `start` to `end` (0-based, end exclusive) of line `line`, which starts at document offset `lineOffset`. */
+export function spanOnLine(line: number, lineOffset: number, start: number, end: number): Position {
+  return {
+    start: { line, column: start + 1, offset: lineOffset + start },
+    end: { line, column: end + 1, offset: lineOffset + end },
+  }
 }

@@ -111,14 +111,6 @@ export function report(
   extra.tqSeverity = severity
 }
 
-/** A position from document offsets (0-based, end exclusive) on one line. */
-export function spanOnLine(line: number, lineOffset: number, start: number, end: number): Position {
-  return {
-    start: { line, column: start + 1, offset: lineOffset + start },
-    end: { line, column: end + 1, offset: lineOffset + end },
-  }
-}
-
 /**
  * A detector: one unified plugin and the rules it reports. Most detectors report one rule; the
  * boilerplate classifier reports one rule per kind of junk it recognises.

@@ -27,8 +27,8 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { countWords, type Line } from '../../document.js'
-import { context, report, spanOnLine, type Detector, type LineSignals, type RuleMeta, type TqContext } from '../../rule.js'
+import { countWords, spanOnLine, type Line } from '../../document.js'
+import { context, report, type Detector, type LineSignals, type RuleMeta, type TqContext } from '../../rule.js'
 import { byline, meta as bylineMeta } from './byline.js'
 import { credit, meta as creditMeta } from './credit.js'
 import { explain, meta as junkLineMeta } from './junk-line.js'

@@ -12,7 +12,8 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
-import { eachParagraph, placeAt } from './shared.js'
+import { eachParagraph } from './shared.js'
+import { placeAt } from '../../document.js'
 
 export const meta: RuleMeta = {
   id: 'translation/leftover-markup',

@@ -13,7 +13,8 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
-import { eachParagraph, isEnglish, placeAt, scanDoubleQuotes } from './shared.js'
+import { eachParagraph, isEnglish, scanDoubleQuotes } from './shared.js'
+import { placeAt } from '../../document.js'
 
 export const meta: RuleMeta = {
   id: 'translation/quote-misplaced',

@@ -20,7 +20,8 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { context, report, stateOf, type Detector, type RuleMeta } from '../../rule.js'
-import { eachParagraph, maskTags, placeAt, pointAt } from './shared.js'
+import { eachParagraph, maskTags } from './shared.js'
+import { placeAt, pointAt } from '../../document.js'
 
 export const meta: RuleMeta = {
   id: 'translation/quote-style-mixed',

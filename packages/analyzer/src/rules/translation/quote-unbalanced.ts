@@ -23,7 +23,8 @@ import type { Root } from 'nlcst'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { context, report, stateOf, type Detector, type RuleMeta } from '../../rule.js'
-import { eachParagraph, isEnglish, placeAt, scanDoubleQuotes, type QuoteProblem } from './shared.js'
+import { eachParagraph, isEnglish, scanDoubleQuotes, type QuoteProblem } from './shared.js'
+import { placeAt } from '../../document.js'
 
 export const meta: RuleMeta = {
   id: 'translation/quote-unbalanced',

@@ -1,9 +1,7 @@
 /**
- * Helpers the translation rules share: paragraph text and positions in document coordinates, and
- * the pairing of double quotes that both quote rules build on. Not a rule itself.
+ * Helpers the translation rules share: paragraph text in document coordinates, and the pairing of double quotes that both quote rules build on. Not a rule itself.
  */
 import type { Paragraph as ParagraphNode, Root } from 'nlcst'
-import type { Point, Position } from 'unist'
 import type { Document } from '../../document.js'
 import type { TqContext } from '../../rule.js'
 
@@ -25,26 +23,6 @@ export function eachParagraph(
     if (start === undefined || end === undefined) continue
     fn(document.text.slice(start, end), start, node)
   }
-}
-
-/** The point of a document offset (binary search over line starts). */
-export function pointAt(document: Document, offset: number): Point {
-  const lines = document.lines
-  let low = 0
-  let high = lines.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (lines[mid]!.offset <= offset) low = mid
-    else high = mid - 1
-  }
-  const line = lines[low]
-  if (!line) return { line: 1, column: offset + 1, offset }
-  return { line: line.number, column: offset - line.offset + 1, offset }
-}
-
-/** The position of document offsets `start` to `end` (end exclusive). */
-export function placeAt(document: Document, start: number, end: number): Position {
-  return { start: pointAt(document, start), end: pointAt(document, end) }
 }
 
 /** Words people repeat on purpose (`ha ha ha`, `bye bye`, `knock knock`). */

@@ -5,13 +5,14 @@
  * English: `Al Jazeera :`, `a ceasefire ?`. Only English (and text of unknown language) is checked:
  * in French the space is right.
  *
- * Not flagged: an ellipsis (`and then ...`), a dash or bullet (`Push for sanctions -`), a lone
- * punctuation mark standing for itself (`press : to continue` is flagged, `a : b` ratios are not,
- * since digits on both sides make it a ratio or a time).
+ * Not flagged: an ellipsis, closed or spaced as style guides write it (`and then ...`,
+ * `and then . . .`), a dash or bullet (`Push for sanctions -`), and a colon between digits
+ * (`3 : 1`, a ratio or a time).
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { context, report, spanOnLine, type Detector, type RuleMeta } from '../../rule.js'
+import { spanOnLine } from '../../document.js'
+import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 
 export const meta: RuleMeta = {
   id: 'translation/space-before-punctuation',
@@ -26,6 +27,7 @@ export const meta: RuleMeta = {
   valid: [
     'Al Jazeera: The talks ended without a deal.',
     'Wait for it ... and then it happened.',
+    'The minister said . . . nothing at all.',
     'The score was 3 : 1 at half time.',
     '- Push for sanctions -',
   ],
@@ -47,8 +49,11 @@ function spaceBeforePunctuation() {
       for (let match = PATTERN.exec(line.text); match; match = PATTERN.exec(line.text)) {
         const mark = match[2]!
         const before = line.text.slice(0, match.index)
+        const after = line.text.slice(match.index + match[0].length)
         // `3 : 1`, `10 : 30`: a ratio or a time, not a misplaced space.
-        if (mark === ':' && /\p{N}$/u.test(before) && /^\s*\p{N}/u.test(line.text.slice(match.index + match[0].length))) continue
+        if (mark === ':' && /\p{N}$/u.test(before) && /^\s*\p{N}/u.test(after)) continue
+        // `said . . . nothing`: a spaced ellipsis.
+        if (mark === '.' && /^\s*\./u.test(after)) continue
         const start = match.index
         const end = start + match[0].length
         report(file, meta, spanOnLine(line.number, line.offset, start, end), `Space before \`${mark}\`: French typography, not English`, {
