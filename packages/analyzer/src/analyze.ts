@@ -18,13 +18,11 @@ import { detectDocumentLanguage, toIso1 } from './language.js'
 import { parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { TqContext, TqMessageFields } from './rule.js'
-import type { Analysis, AnalyzeOptions, Finding, LineResult, Severity } from './types.js'
+import { lineResults } from './lines.js'
+import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /** Characters of text parsed and checked at a time; bounds memory on huge input. */
 const CHUNK = 256 * 1024
-
-/** How much one finding of each severity adds to a line's `translation` value (combined as 1 − Π(1 − w)). */
-const TRANSLATION_WEIGHT: Record<Severity, number> = { error: 0.6, warning: 0.35, info: 0.1 }
 
 const processors = new Map<string, Processor<Root>>()
 
@@ -96,13 +94,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const threshold = ctx.threshold
   const findings = toFindings(file.messages, settings, document.lines.map((line) => line.text))
-  return {
+  const analysis: Analysis = {
     language,
     findings,
     lines: lineResults(ctx, findings, threshold),
     stats: statsOf(ctx, threshold),
     notes,
   }
+  if (options.signals) analysis.signals = ctx.signals
+  return analysis
 }
 
 function toFindings(
@@ -151,29 +151,6 @@ function excerptOf(lines: readonly string[], line: number, column: number, endLi
   return text.length > 80 ? `${text.slice(0, 79)}…` : text
 }
 
-function lineResults(ctx: TqContext, findings: readonly Finding[], threshold: number): LineResult[] {
-  const keep = new Float64Array(ctx.document.lines.length).fill(1)
-  for (const finding of findings) {
-    if (finding.category !== 'translation') continue
-    for (let line = finding.line; line <= finding.endLine; line++) {
-      keep[line - 1]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
-    }
-  }
-  const results: LineResult[] = []
-  for (const line of ctx.document.lines) {
-    if (line.blank) continue
-    const index = line.number - 1
-    const boilerplate = round(ctx.boilerplate[index]!)
-    results.push({
-      line: line.number,
-      kind: boilerplate > threshold ? 'boilerplate' : 'content',
-      boilerplate,
-      translation: round(1 - keep[index]!),
-    })
-  }
-  return results
-}
-
 function statsOf(ctx: TqContext, threshold: number): Analysis['stats'] {
   const stats = { chars: 0, words: 0, contentWords: 0, lines: 0, sentences: ctx.sentences, boilerplateWords: 0, boilerplateChars: 0 }
   for (const line of ctx.document.lines) {
@@ -189,8 +166,4 @@ function statsOf(ctx: TqContext, threshold: number): Analysis['stats'] {
     } else stats.contentWords += words
   }
   return stats
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
 }

@@ -68,6 +68,11 @@ export interface Analysis {
   stats: DocumentStats
   /** Remarks about the input as a whole (for example that it is empty). */
   notes: string[]
+  /**
+   * The numeric signals detectors wrote on each line (index = line number − 1), for training and
+   * evaluation scripts; present only when `AnalyzeOptions.signals` is set.
+   */
+  signals?: Array<Record<string, number>>
 }
 
 export interface AnalyzeOptions {
@@ -77,4 +82,6 @@ export interface AnalyzeOptions {
   rules?: Record<string, RuleSetting>
   /** Probability above which a line counts as boilerplate (default 0.5). */
   boilerplateThreshold?: number
+  /** Return the per-line signals (`Analysis.signals`), for training and evaluation scripts. */
+  signals?: boolean
 }
