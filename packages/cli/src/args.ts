@@ -1,0 +1,155 @@
+/**
+ * The command line: `tq <command> [flags] [inputs]`, parsed strictly with node:util `parseArgs`.
+ * Every flag value is validated here, so the rest of the CLI only sees well-formed options.
+ */
+import { parseArgs } from 'node:util'
+import { UsageError } from './errors.js'
+import { FORMAT_NAMES, isFormatName, type FormatName } from './format/index.js'
+
+/** What `tq check` was asked to do. Absent options fall back to the config file, then defaults. */
+export interface CheckFlags {
+  /** Files, directories, globs and `-` (stdin), as typed. */
+  inputs: string[]
+  format?: FormatName
+  jsonl: boolean
+  minScore?: number
+  lang?: string
+  quiet: boolean
+  config?: string
+  extensions?: string[]
+}
+
+export type Command = { name: 'help' } | { name: 'version' } | { name: 'check'; flags: CheckFlags }
+
+export const USAGE = `Usage: tq check [options] <file|dir|glob|->...
+       tq check --jsonl < records.jsonl
+       tq help | tq --help | tq --version
+
+Check text for machine-translation artifacts, page boilerplate and readability problems.
+
+Inputs:
+  <file>                a text file (any extension)
+  <dir>                 every matching file below it (see --ext)
+  <glob>                files matching a glob pattern, e.g. 'docs/**/*.md'
+  -                     standard input, as one document
+
+Options:
+  -f, --format <name>   output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+      --jsonl           read {"id","text"} records from stdin, one per line; write one result per line
+      --min-score <n>   bar for the overall score, 0-100 (default: 70)
+      --lang <code>     language of the text (ISO 639-1 or 639-3); detected when absent
+  -q, --quiet           report errors only (scores and pass/fail are unchanged)
+  -c, --config <path>   config file (default: tq.config.json, .tqrc.json or package.json#tq,
+                        searched from the working directory upwards)
+      --ext <list>      extensions searched in directories (default: txt,md)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 every input passes, 1 some input fails the bar, 2 usage or input error.
+`
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  jsonl: { type: 'boolean' },
+  'min-score': { type: 'string' },
+  lang: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  config: { type: 'string', short: 'c' },
+  ext: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+type Values = ReturnType<typeof parse>['values']
+
+/** Parse `argv` (without `node` and the script). Throws `UsageError` on anything malformed. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv)
+  if (values.help) return { name: 'help' }
+  if (values.version) return { name: 'version' }
+
+  const [command, ...rest] = positionals
+  if (command === undefined) throw new UsageError('no command given; try tq check <files>')
+  if (command === 'help') return { name: 'help' }
+  if (command !== 'check') throw new UsageError(`unknown command '${command}'`)
+  return { name: 'check', flags: checkFlags(values, rest) }
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError(describeParseError(error))
+  }
+}
+
+/** node's parseArgs messages, cut to their first sentence: "Unknown option '--foo'". */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const first = message.split(/\.\s/)[0] ?? message
+  return first.charAt(0).toLowerCase() + first.slice(1)
+}
+
+function checkFlags(values: Values, inputs: string[]): CheckFlags {
+  const flags: CheckFlags = { inputs, jsonl: values.jsonl ?? false, quiet: values.quiet ?? false }
+  if (values.format !== undefined) flags.format = formatFlag(values.format)
+  if (values['min-score'] !== undefined) flags.minScore = minScoreFlag(values['min-score'])
+  if (values.lang !== undefined) flags.lang = langFlag(values.lang)
+  if (values.config !== undefined) flags.config = nonEmpty('--config', values.config)
+  if (values.ext !== undefined) flags.extensions = extFlag(values.ext)
+
+  if (flags.jsonl && inputs.length > 0) throw new UsageError('--jsonl reads standard input; it takes no file arguments')
+  if (flags.jsonl && flags.format !== undefined) throw new UsageError('--jsonl writes JSON lines; it cannot be combined with --format')
+  if (!flags.jsonl && inputs.length === 0) throw new UsageError('no inputs given; name files, directories, globs or - for stdin')
+  return flags
+}
+
+function formatFlag(value: string): FormatName {
+  if (!isFormatName(value)) throw new UsageError(`unknown format '${value}'; choose one of ${FORMAT_NAMES.join(', ')}`)
+  return value
+}
+
+function minScoreFlag(value: string): number {
+  const score = parseScore(value)
+  if (score === undefined) throw new UsageError(`--min-score must be a number from 0 to 100, got '${value}'`)
+  return score
+}
+
+/** A number from 0 to 100 written in decimal, or undefined. */
+export function parseScore(value: string): number | undefined {
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined
+  const score = Number(value)
+  return score >= 0 && score <= 100 ? score : undefined
+}
+
+function langFlag(value: string): string {
+  if (!isLanguageCode(value)) throw new UsageError(`--lang must be an ISO 639-1 or 639-3 code such as 'en' or 'deu', got '${value}'`)
+  return value.toLowerCase()
+}
+
+/** Two or three ASCII letters: the shape of an ISO 639-1 or 639-3 code. */
+export function isLanguageCode(value: string): boolean {
+  return /^[a-z]{2,3}$/i.test(value)
+}
+
+function extFlag(value: string): string[] {
+  const extensions = value.split(',').map((part) => normalizeExtension(part.trim()))
+  const bad = extensions.find((extension) => !isExtension(extension))
+  if (bad !== undefined) throw new UsageError(`--ext takes a comma-separated list of extensions such as 'txt,md', got '${value}'`)
+  return extensions
+}
+
+/** `.TXT` → `txt`. */
+export function normalizeExtension(extension: string): string {
+  return extension.replace(/^\./, '').toLowerCase()
+}
+
+/** Letters, digits, `_`, `-`, and inner dots (`tar.gz`-style); no path or glob characters. */
+export function isExtension(extension: string): boolean {
+  return /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i.test(extension)
+}
+
+function nonEmpty(flag: string, value: string): string {
+  if (value === '') throw new UsageError(`${flag} needs a value`)
+  return value
+}

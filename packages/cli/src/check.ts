@@ -1,0 +1,137 @@
+/**
+ * Checking one text: analyze, score, and shape the result the output formats share. Also the
+ * report around a run's results and its exit code.
+ *
+ * Result objects are built field by field, so the JSON contract stays what the README says even
+ * if the analyzer's own types grow.
+ */
+import { analyze, type Finding, type LineResult, type RuleSetting, type Severity } from '@tq/analyzer'
+import { score, DEFAULT_MIN_SCORE, type Scores } from '@tq/scoring'
+import { TOOL_NAME, toolVersion } from './version.js'
+
+export interface CheckOptions {
+  /** Language of the text; detected when absent. */
+  lang?: string
+  /** Per-rule severity or `off`. */
+  rules?: Record<string, RuleSetting>
+  /** Probability above which a line counts as boilerplate. */
+  boilerplateThreshold?: number
+  /** Bar for `overall` (default 70). */
+  minScore?: number
+  /** Keep only error-severity findings. Scores and `pass` are computed from all findings. */
+  quiet?: boolean
+}
+
+export interface FindingResult {
+  ruleId: string
+  category: Finding['category']
+  severity: Severity
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  excerpt: string
+  url: string
+  expected?: string[]
+}
+
+export interface LineEntry {
+  line: number
+  kind: LineResult['kind']
+  boilerplate: number
+  translation: number
+}
+
+/** The outcome of checking one text: a `files[]` entry without its `path`. */
+export interface CheckResult {
+  language: string
+  scores: Scores
+  pass: boolean
+  findings: FindingResult[]
+  lines: LineEntry[]
+  notes: string[]
+}
+
+export interface FileResult extends CheckResult {
+  /** Path as shown to the user (relative to the working directory when below it), or `<stdin>`. */
+  path: string
+}
+
+export interface Summary {
+  files: number
+  passed: number
+  failed: number
+  findings: Record<Severity, number>
+}
+
+export interface Report {
+  tool: { name: string; version: string }
+  files: FileResult[]
+  summary: Summary
+}
+
+/** Analyze and score `text`. A leading byte-order mark is ignored, as when reading a file. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const analysis = analyze(body, analyzeOptions(options))
+  const verdict = score(analysis, { minScore: options.minScore ?? DEFAULT_MIN_SCORE })
+  const shown = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings
+  return {
+    language: analysis.language,
+    scores: { ...verdict.scores },
+    pass: verdict.pass,
+    findings: shown.map(findingResult),
+    lines: analysis.lines.map(lineEntry),
+    notes: [...analysis.notes],
+  }
+}
+
+function analyzeOptions(options: CheckOptions): Parameters<typeof analyze>[1] {
+  const result: NonNullable<Parameters<typeof analyze>[1]> = {}
+  if (options.lang !== undefined) result.lang = options.lang
+  if (options.rules !== undefined) result.rules = options.rules
+  if (options.boilerplateThreshold !== undefined) result.boilerplateThreshold = options.boilerplateThreshold
+  return result
+}
+
+function findingResult(finding: Finding): FindingResult {
+  const result: FindingResult = {
+    ruleId: finding.ruleId,
+    category: finding.category,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    excerpt: finding.excerpt,
+    url: finding.url,
+  }
+  if (finding.expected && finding.expected.length > 0) result.expected = [...finding.expected]
+  return result
+}
+
+function lineEntry(line: LineResult): LineEntry {
+  return { line: line.line, kind: line.kind, boilerplate: line.boilerplate, translation: line.translation }
+}
+
+/** The report of a run: tool, per-file results, totals. */
+export function buildReport(files: FileResult[]): Report {
+  return { tool: { name: TOOL_NAME, version: toolVersion() }, files, summary: summarize(files) }
+}
+
+export function summarize(results: readonly CheckResult[]): Summary {
+  const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
+  let passed = 0
+  for (const result of results) {
+    if (result.pass) passed++
+    for (const finding of result.findings) findings[finding.severity]++
+  }
+  return { files: results.length, passed, failed: results.length - passed, findings }
+}
+
+/** 0 when every result passes, 1 when any fails. (2, for bad input, is decided before checking.) */
+export function exitCodeOf(results: readonly CheckResult[]): 0 | 1 {
+  return results.every((result) => result.pass) ? 0 : 1
+}

@@ -1,0 +1,220 @@
+/**
+ * Inputs: turn the command line's files, directories, globs and `-` into a list of sources, then
+ * read each one as UTF-8 text, refusing anything that is not.
+ *
+ * - a file is checked whatever its extension;
+ * - a directory contributes every file below it whose extension is in `extensions` (hidden files
+ *   and directories, `node_modules` and `.git` are skipped), minus the config's `ignore`;
+ * - a glob (only when no file of that exact name exists) contributes every file it matches, minus
+ *   the config's `ignore`;
+ * - `-` is standard input, read as one document.
+ */
+import { isUtf8 } from 'node:buffer'
+import { readFileSync, statSync, type Stats } from 'node:fs'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import picomatch from 'picomatch'
+import { glob, isDynamicPattern } from 'tinyglobby'
+import { TqError } from './errors.js'
+
+export type Source = { kind: 'stdin'; name: string } | { kind: 'file'; name: string; path: string }
+
+export interface ExpandOptions {
+  cwd: string
+  /** Extensions, lower case without the dot, that directory expansion picks up. */
+  extensions: readonly string[]
+  /** Config `ignore` globs, relative to `ignoreBase`. */
+  ignore: readonly string[]
+  ignoreBase: string
+}
+
+export const STDIN_NAME = '<stdin>'
+/** How much of a file is searched for a NUL byte to call it binary. */
+const BINARY_SNIFF = 8 * 1024
+/** Directories never searched unless a pattern names them. */
+const SKIPPED_DIRECTORIES = ['**/node_modules/**', '**/.git/**']
+
+/** Every source the inputs name, in order, without duplicates. Throws when one names nothing. */
+export async function expandInputs(inputs: readonly string[], options: ExpandOptions): Promise<Source[]> {
+  const isIgnored = ignoreMatcher(options.ignore, options.ignoreBase)
+  const sources = new Map<string, Source>()
+  for (const input of inputs) {
+    for (const source of await expandInput(input, options, isIgnored)) {
+      const key = source.kind === 'stdin' ? '-' : source.path
+      if (!sources.has(key)) sources.set(key, source)
+    }
+  }
+  return [...sources.values()]
+}
+
+async function expandInput(input: string, options: ExpandOptions, isIgnored: (path: string) => boolean): Promise<Source[]> {
+  if (input === '-') return [{ kind: 'stdin', name: STDIN_NAME }]
+  const path = resolve(options.cwd, input)
+  const stats = statOf(path, input)
+  if (stats?.isDirectory()) return filesInDirectory(input, path, options, isIgnored)
+  if (stats) return [fileSource(path, options.cwd)]
+  if (isDynamicPattern(input)) return filesMatching(input, options, isIgnored)
+  throw new TqError(`no such file or directory: ${input}`)
+}
+
+function statOf(path: string, input: string): Stats | undefined {
+  try {
+    return statSync(path)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    throw new TqError(`cannot access ${input}: ${describeFsError(error)}`)
+  }
+}
+
+async function filesInDirectory(input: string, dir: string, options: ExpandOptions, isIgnored: (path: string) => boolean): Promise<Source[]> {
+  const found = await glob('**/*', { cwd: dir, absolute: true, onlyFiles: true, dot: false, ignore: SKIPPED_DIRECTORIES })
+  const candidates = found.filter((path) => hasExtension(path, options.extensions))
+  const kept = candidates.filter((path) => !isIgnored(path)).sort()
+  if (kept.length === 0) {
+    const wanted = orList(options.extensions.map((extension) => `.${extension}`))
+    const ignored = candidates.length > 0 ? ` (${candidates.length} ignored by the config)` : ''
+    throw new TqError(`no ${wanted} files in directory ${input}${ignored}`)
+  }
+  return kept.map((path) => fileSource(path, options.cwd))
+}
+
+async function filesMatching(pattern: string, options: ExpandOptions, isIgnored: (path: string) => boolean): Promise<Source[]> {
+  const ignore = pattern.includes('node_modules') || pattern.includes('.git') ? [] : SKIPPED_DIRECTORIES
+  const found = await glob(pattern, { cwd: options.cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore })
+  const kept = found.filter((path) => !isIgnored(path)).sort()
+  if (kept.length === 0) {
+    const ignored = found.length > 0 ? ` (${found.length} ignored by the config)` : ''
+    throw new TqError(`no files match ${pattern}${ignored}`)
+  }
+  return kept.map((path) => fileSource(path, options.cwd))
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+}
+
+function fileSource(path: string, cwd: string): Source {
+  return { kind: 'file', name: displayPath(path, cwd), path }
+}
+
+function hasExtension(path: string, extensions: readonly string[]): boolean {
+  const lower = path.toLowerCase()
+  return extensions.some((extension) => lower.endsWith(`.${extension}`))
+}
+
+/**
+ * Whether an absolute path is ignored: its path relative to `base`, or the path of a directory it
+ * is in, matches one of `patterns`. Paths outside `base` are never ignored.
+ */
+export function ignoreMatcher(patterns: readonly string[], base: string): (path: string) => boolean {
+  if (patterns.length === 0) return () => false
+  const matches = picomatch([...patterns], { dot: true })
+  return (path) => {
+    const rel = relative(base, path)
+    if (!isInside(rel)) return false
+    const parts = rel.split(sep)
+    for (let length = parts.length; length > 0; length--) {
+      if (matches(parts.slice(0, length).join('/'))) return true
+    }
+    return false
+  }
+}
+
+/** A checked source: its name, and its text on demand. */
+export interface Input {
+  name: string
+  read(): Promise<string>
+}
+
+/**
+ * Make sure every source is readable UTF-8 text before anything is checked, so a bad input fails
+ * the run before any output. Files are validated without decoding and read again when checked
+ * (memory holds one file at a time); stdin can be read only once, so its text is kept.
+ */
+export async function openInputs(sources: readonly Source[], stdin: NodeJS.ReadableStream): Promise<Input[]> {
+  const inputs: Input[] = []
+  for (const source of sources) {
+    if (source.kind === 'stdin') {
+      const text = decodeText(await readAll(stdin), source.name)
+      inputs.push({ name: source.name, read: async () => text })
+    } else {
+      validateText(readFile(source), source.name)
+      inputs.push({ name: source.name, read: async () => decodeText(readFile(source), source.name) })
+    }
+  }
+  return inputs
+}
+
+function readFile(source: Source & { kind: 'file' }): Buffer {
+  try {
+    return readFileSync(source.path)
+  } catch (error) {
+    throw new TqError(`cannot read ${source.name}: ${describeFsError(error)}`)
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  return Buffer.concat(chunks)
+}
+
+/**
+ * UTF-8 text of `bytes`, without a leading byte-order mark. Decoded in one pass with no extra
+ * copy, so a 100 MB file costs the buffer plus the string.
+ */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  validateText(bytes, name)
+  try {
+    // `ignoreBOM: false` (the default) strips a leading BOM.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw notUtf8(name)
+  }
+}
+
+/** Throw unless `bytes` is UTF-8 text: not UTF-16, no NUL byte in the first 8 KB, valid UTF-8. */
+export function validateText(bytes: Uint8Array, name: string): void {
+  if (isUtf16(bytes)) throw new TqError(`${name} is UTF-16 text; tq reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)`)
+  const nul = bytes.subarray(0, BINARY_SNIFF).indexOf(0)
+  if (nul !== -1) throw new TqError(`${name} looks like a binary file (NUL byte at offset ${nul}); tq checks UTF-8 text`)
+  if (!isUtf8(bytes)) throw notUtf8(name)
+}
+
+function notUtf8(name: string): TqError {
+  return new TqError(`${name} is not valid UTF-8 text (is it Latin-1 or another encoding?)`)
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+}
+
+/** `path` relative to `cwd` when it lies below it, else absolute. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path)
+  return isInside(rel) ? rel : path
+}
+
+/** Whether a relative path stays below its base (and is not the base itself). */
+function isInside(rel: string): boolean {
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined
+}
+
+const FS_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+}
+
+function describeFsError(error: unknown): string {
+  const code = errorCode(error)
+  if (code && FS_ERRORS[code]) return FS_ERRORS[code]
+  return code ?? (error instanceof Error ? error.message : String(error))
+}

@@ -1,0 +1,112 @@
+/**
+ * `tq check --jsonl`: one `{"id", "text"}` object per line of stdin in, one result object per
+ * line of stdout out, in input order. Memory stays bounded: one input line is held at a time, and
+ * stdin is not read further while stdout is full.
+ *
+ * Lines are split on raw bytes and each is decoded as strict UTF-8 (readline would silently turn
+ * invalid bytes into U+FFFD, which file input refuses). A `\r` before the `\n` and a leading BOM
+ * are dropped; blank lines are skipped. A malformed line (bad UTF-8, bad JSON, not an object,
+ * `id` not a string or number, `text` not a string) produces
+ * `{"id": <id or null>, "line": <1-based line number>, "error": "<reason>"}` on stdout and a
+ * `tq: stdin line N: <reason>` line on stderr, and processing continues. Keys other than `id` and
+ * `text` are ignored.
+ */
+import type { Readable, Writable } from 'node:stream'
+import { checkText, type CheckOptions } from './check.js'
+import { objectJson } from './format/json.js'
+import { write, writeAll } from './output.js'
+
+export interface JsonlRecord {
+  id: string | number
+  text: string
+}
+
+export interface JsonlOutcome {
+  records: number
+  failed: number
+  malformed: number
+}
+
+type Parsed = { ok: true; record: JsonlRecord } | { ok: false; id: string | number | null; error: string }
+
+/** Check every record on `input`, writing results to `output` and notes about bad lines via `warn`. */
+export async function checkJsonl(input: Readable, output: Writable, options: CheckOptions, warn: (message: string) => void): Promise<JsonlOutcome> {
+  const outcome: JsonlOutcome = { records: 0, failed: 0, malformed: 0 }
+  let lineNumber = 0
+  for await (const bytes of splitLines(input)) {
+    // The reader went away (`… | head`): nobody wants the rest.
+    if (output.destroyed) break
+    lineNumber++
+    const parsed = parseLine(bytes)
+    if (parsed === undefined) continue
+    outcome.records++
+    if (!parsed.ok) {
+      outcome.malformed++
+      warn(`stdin line ${lineNumber}: ${parsed.error}`)
+      await write(output, JSON.stringify({ id: parsed.id, line: lineNumber, error: parsed.error }) + '\n')
+      continue
+    }
+    const result = checkText(parsed.record.text, options)
+    if (!result.pass) outcome.failed++
+    await writeAll(output, objectJson({ id: parsed.record.id, ...result }))
+    await write(output, '\n')
+  }
+  return outcome
+}
+
+/** 2 if any line was malformed, else 1 if any record failed the bar, else 0. */
+export function jsonlExitCode(outcome: JsonlOutcome): 0 | 1 | 2 {
+  if (outcome.malformed > 0) return 2
+  return outcome.failed > 0 ? 1 : 0
+}
+
+/** The lines of a byte stream, without their `\n`; holds one partial line at a time. */
+export async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = []
+  for await (const data of stream) {
+    const chunk = typeof data === 'string' ? Buffer.from(data) : data
+    let start = 0
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, end))
+      yield Buffer.concat(pending)
+      pending = []
+      start = end + 1
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start))
+  }
+  if (pending.length > 0) yield Buffer.concat(pending)
+}
+
+/** A record, an error, or undefined for a blank line. */
+export function parseLine(bytes: Uint8Array): Parsed | undefined {
+  let line: string
+  try {
+    line = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return { ok: false, id: null, error: 'not valid UTF-8' }
+  }
+  if (line.trim() === '') return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (error) {
+    return { ok: false, id: null, error: `invalid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}` }
+  }
+  return toRecord(value)
+}
+
+function toRecord(value: unknown): Parsed {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, id: null, error: 'expected an object {"id": …, "text": …}' }
+  }
+  const { id, text } = value as Record<string, unknown>
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+    return { ok: false, id: null, error: '"id" must be a string or a number' }
+  }
+  if (typeof text !== 'string') return { ok: false, id, error: '"text" must be a string' }
+  return { ok: true, record: { id, text } }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
