@@ -13,7 +13,7 @@ import retextEnglish from 'retext-english'
 import retextLatin from 'retext-latin'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { countWords, segment } from './document.js'
+import { countWords, segment, type Line } from './document.js'
 import { detectDocumentLanguage, toIso1 } from './language.js'
 import { parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
@@ -72,13 +72,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const file = new VFile({ data: { tq: ctx } })
   const processor = processorFor(language, enabled)
 
+  // vfile messages are heavy (each is an Error); they become plain findings after every chunk.
+  const findings: Finding[] = []
+  const collect = (): void => {
+    toFindings(file.messages, settings, document.lines, findings)
+    file.messages.length = 0
+  }
   let batch: ParagraphNode[] = []
   let size = 0
+  let ran = false
   const run = (): void => {
-    if (batch.length === 0) return
     processor.runSync(rootOf(batch), file)
+    collect()
     batch = []
     size = 0
+    ran = true
   }
   for (const paragraph of document.paragraphs) {
     const node = parseParagraph(processor, paragraph)
@@ -88,12 +96,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
     if (size >= CHUNK) run()
   }
-  run()
-  if (batch.length === 0 && document.paragraphs.length === 0) processor.runSync(rootOf([]), file)
+  // The last chunk; on a text without paragraphs, one empty run so detectors still register their end work.
+  if (batch.length > 0 || !ran) run()
   for (const task of ctx.atEnd) task()
+  collect()
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
 
   const threshold = ctx.threshold
-  const findings = toFindings(file.messages, settings, document.lines.map((line) => line.text))
   const analysis: Analysis = {
     language,
     findings,
@@ -105,12 +114,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analysis
 }
 
+/** Turn vfile messages into findings (config applied), appending them to `into`. */
 function toFindings(
   messages: readonly VFileMessage[],
   settings: NonNullable<AnalyzeOptions['rules']>,
-  lines: readonly string[],
-): Finding[] {
-  const findings: Finding[] = []
+  lines: readonly Line[],
+  into: Finding[],
+): void {
   for (const message of messages) {
     const ruleId = message.ruleId ?? 'unknown'
     const setting = settings[ruleId]
@@ -137,16 +147,20 @@ function toFindings(
       url: message.url ?? '',
     }
     if (message.expected && message.expected.length > 0) finding.expected = [...message.expected]
-    findings.push(finding)
+    into.push(finding)
   }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
-  return findings
 }
 
-function excerptOf(lines: readonly string[], line: number, column: number, endLine: number, endColumn: number): string {
+function excerptOf(lines: readonly Line[], line: number, column: number, endLine: number, endColumn: number): string {
+  const textOf = (number: number): string => lines[number - 1]?.text ?? ''
   let text: string
-  if (line === endLine) text = (lines[line - 1] ?? '').slice(column - 1, endColumn - 1)
-  else text = [(lines[line - 1] ?? '').slice(column - 1), ...lines.slice(line, endLine - 1), (lines[endLine - 1] ?? '').slice(0, endColumn - 1)].join('\n')
+  if (line === endLine) text = textOf(line).slice(column - 1, endColumn - 1)
+  else {
+    const parts = [textOf(line).slice(column - 1)]
+    for (let number = line + 1; number < endLine; number++) parts.push(textOf(number))
+    parts.push(textOf(endLine).slice(0, endColumn - 1))
+    text = parts.join('\n')
+  }
   text = text.replace(/\s+/g, ' ').trim()
   return text.length > 80 ? `${text.slice(0, 79)}…` : text
 }
