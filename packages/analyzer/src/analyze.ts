@@ -63,6 +63,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     language,
     languageGiven: given !== undefined,
     signals: document.lines.map(() => ({})),
+    collectSignals: options.signals === true,
     boilerplate: new Float64Array(document.lines.length),
     threshold: options.boilerplateThreshold ?? 0.5,
     sentences: 0,

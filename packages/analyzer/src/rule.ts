@@ -45,6 +45,11 @@ export interface TqContext {
   languageGiven: boolean
   /** Signals by 0-based line index. */
   readonly signals: LineSignals[]
+  /**
+   * Whether the caller asked for the signals (`AnalyzeOptions.signals`: training and evaluation
+   * scripts). Signals that only serve those scripts should be written only then, to save memory.
+   */
+  readonly collectSignals: boolean
   /** Probability that each line (0-based) is boilerplate; filled by the boilerplate detector. */
   readonly boilerplate: Float64Array
   /** Probability above which a line counts as boilerplate and gets a finding. */
