@@ -3,6 +3,11 @@
  * The pipeline is in `analyze.ts`; the rules are in `rules/` (registry: `rules/index.ts`).
  */
 export { analyze } from './analyze.js'
+export { analyzeSource, syntaxOfPath, type AnalyzeSourceOptions } from './markup/source.js'
+export { SYNTAXES, type Syntax } from './markup/types.js'
+export { JsonSyntaxError, parseJson } from './markup/json.js'
+export { checkLocalePair, localeOfPath } from './markup/locale-pair.js'
+export { pairRules } from './rules/pairs.js'
 export { detectors, ruleById } from './rules/index.js'
 export { segment, countWords } from './document.js'
 export type { Document, Line, Paragraph } from './document.js'

@@ -1,32 +1,130 @@
 /**
  * Per-line values: how likely each line is page junk (from the boilerplate classifier) and how
- * strongly it shows machine-translation artifacts (from the translation findings on it).
+ * strongly it shows machine-translation artifacts.
+ *
+ * A line's `translation` value is a small logistic model over the line's signals: the language
+ * model's (`tr.*`, written by translation/improbable-wording: SLOR, share of improbable tokens,
+ * unknown lowercase words, the worst window) and the count of each translation rule's findings on
+ * the line. The weights are learned by scripts/train-translation.mjs from human articles and their
+ * machine round trips (compared within each article), and shipped in
+ * data/translation-weights.json. `lineFeatures` is the one definition of the features, shared
+ * with that script.
+ *
+ * Exceptions:
+ * - A line the model did not read (not English, no sentence, the weights file missing) keeps the
+ *   rule-only combination: 1 − Π(1 − w) over its translation findings, w by severity.
+ * - A finding of a rule the weights do not know (added after training) joins through the same
+ *   product, so a new rule counts before the model is retrained.
  */
-import type { TqContext } from './rule.js'
+import fs from 'node:fs'
+import type { LineSignals, TqContext } from './rule.js'
 import type { Finding, LineResult, Severity } from './types.js'
 
 /** How much one finding of each severity adds to a line's `translation` value (combined as 1 − Π(1 − w)). */
 const TRANSLATION_WEIGHT: Record<Severity, number> = { error: 0.6, warning: 0.35, info: 0.1 }
 
+/** The learned line model, as data/translation-weights.json stores it. */
+export interface TranslationWeights {
+  /** Names of the signal features, in the order of `lineFeatures`. */
+  features: string[]
+  /** Standardisation of each feature: (x − mean) / scale. */
+  mean: number[]
+  scale: number[]
+  weights: number[]
+  bias: number
+  /** Weight of each finding on the line, by `ruleId:severity` (counts capped at `RULE_CAP`). */
+  rules: Record<string, number>
+  /** Anything the training script wants to record (data, cross-validated figures). */
+  about?: unknown
+}
+
+/** Fewest words a line needs before the language model's signals are used. */
+export const MIN_LM_WORDS = 6
+/** Findings of one kind counted on a line at most. */
+export const RULE_CAP = 3
+
+/** Names of the features `lineFeatures` returns. */
+export const FEATURES = ['slor', 'badRate', 'unknownLowerRate', 'minWindow', 'meanLogp', 'logWords'] as const
+
+/** The language-model features of a line, or undefined when the line was not read by the model. */
+export function lineFeatures(signals: LineSignals | undefined): number[] | undefined {
+  if (!signals) return undefined
+  const tokens = signals['tr.tokens'] ?? 0
+  const words = signals['tr.words'] ?? 0
+  if (words < MIN_LM_WORDS || tokens === 0) return undefined
+  return [
+    (signals['tr.pmi'] ?? 0) / tokens,
+    (signals['tr.bad'] ?? 0) / tokens,
+    (signals['tr.unknownLower'] ?? 0) / Math.max(1, words),
+    signals['tr.minWindow'] ?? 0,
+    (signals['tr.logp'] ?? 0) / tokens,
+    Math.log(1 + words),
+  ]
+}
+
+/** The key a finding's weight is stored under. */
+export function ruleKey(finding: Pick<Finding, 'ruleId' | 'severity'>): string {
+  return `${finding.ruleId}:${finding.severity}`
+}
+
+/** The linear score (log-odds) of a line from its features and the counts of its findings by key. */
+export function lineLogit(weights: TranslationWeights, features: readonly number[], counts: ReadonlyMap<string, number>): number {
+  let z = weights.bias
+  for (let i = 0; i < weights.weights.length; i++) z += weights.weights[i]! * ((features[i]! - weights.mean[i]!) / weights.scale[i]!)
+  for (const [key, count] of counts) {
+    const w = weights.rules[key]
+    if (w !== undefined) z += w * Math.min(count, RULE_CAP)
+  }
+  return z
+}
+
+let loaded: TranslationWeights | null | undefined
+
+/** The shipped weights, read once per process; `null` when the file is missing. */
+export function translationWeights(): TranslationWeights | null {
+  if (loaded === undefined) {
+    const url = new URL('../data/translation-weights.json', import.meta.url)
+    loaded = fs.existsSync(url) ? (JSON.parse(fs.readFileSync(url, 'utf8')) as TranslationWeights) : null
+  }
+  return loaded
+}
+
 /** One entry per non-blank line. */
 export function lineResults(ctx: TqContext, findings: readonly Finding[], threshold: number): LineResult[] {
-  const keep = new Float64Array(ctx.document.lines.length).fill(1)
+  const weights = translationWeights()
+  const lines = ctx.document.lines
+  // Findings by line: counts by key (for the model) and the rule-only product (the fallback).
+  const counts: Array<Map<string, number> | undefined> = new Array(lines.length)
+  const keep = new Float64Array(lines.length).fill(1)
+  const unknownKeep = new Float64Array(lines.length).fill(1)
   for (const finding of findings) {
     if (finding.category !== 'translation') continue
+    const key = ruleKey(finding)
     for (let line = finding.line; line <= finding.endLine; line++) {
-      keep[line - 1]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
+      const index = line - 1
+      keep[index]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
+      if (weights && weights.rules[key] === undefined) unknownKeep[index]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
+      const map = (counts[index] ??= new Map())
+      map.set(key, (map.get(key) ?? 0) + 1)
     }
   }
+  const none = new Map<string, number>()
   const results: LineResult[] = []
-  for (const line of ctx.document.lines) {
+  for (const line of lines) {
     if (line.blank) continue
     const index = line.number - 1
     const boilerplate = round(ctx.boilerplate[index]!)
+    const features = weights ? lineFeatures(ctx.signals[index]) : undefined
+    let translation: number
+    if (weights && features) {
+      const p = 1 / (1 + Math.exp(-lineLogit(weights, features, counts[index] ?? none)))
+      translation = 1 - (1 - p) * unknownKeep[index]!
+    } else translation = 1 - keep[index]!
     results.push({
       line: line.number,
       kind: boilerplate > threshold ? 'boilerplate' : 'content',
       boilerplate,
-      translation: round(1 - keep[index]!),
+      translation: round(translation),
     })
   }
   return results

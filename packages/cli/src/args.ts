@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { UsageError } from './errors.js'
 import { FORMAT_NAMES, isFormatName, type FormatName } from './format/index.js'
+import { SYNTAXES, type Syntax } from '@tq/analyzer'
 
 /** What `tq check` was asked to do. Absent options fall back to the config file, then defaults. */
 export interface CheckFlags {
@@ -17,12 +18,36 @@ export interface CheckFlags {
   quiet: boolean
   config?: string
   extensions?: string[]
+  /** How to read every input; by extension when absent. */
+  syntax?: Syntax
+  /** Source locale file the inputs (its translations) are compared with. */
+  source?: string
+  /** Write the report to this file instead of stdout. */
+  output?: string
 }
 
-export type Command = { name: 'help' } | { name: 'version' } | { name: 'check'; flags: CheckFlags }
+/** What `tq clean` was asked to do (see clean.ts). */
+export interface CleanFlags {
+  /** Files, directories, globs and `-` (stdin), as typed. */
+  inputs: string[]
+  jsonl: boolean
+  /** Replace each input file with its cleaned text. */
+  write: boolean
+  /** Write the cleaned text of the one input to this file. */
+  output?: string
+  /** Probability above which a line is removed (0–1); config `boilerplateThreshold`, else 0.5. */
+  threshold?: number
+  lang?: string
+  config?: string
+  extensions?: string[]
+}
+
+export type Command = { name: 'help' } | { name: 'version' } | { name: 'check'; flags: CheckFlags } | { name: 'clean'; flags: CleanFlags }
 
 export const USAGE = `Usage: tq check [options] <file|dir|glob|->...
        tq check --jsonl < records.jsonl
+       tq clean [-o <file> | --write] [--threshold <p>] <file|dir|glob|->...
+       tq clean --jsonl < records.jsonl
        tq help | tq --help | tq --version
 
 Check text for machine-translation artifacts, page boilerplate and readability problems.
@@ -35,6 +60,10 @@ Inputs:
 
 Options:
   -f, --format <name>   output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+  -o, --output <file>   write the report to <file> instead of stdout
+      --syntax <name>   read inputs as ${SYNTAXES.join(', ')} (default: by extension:
+                        .md .markdown markdown, .mdx mdx, .html .htm html, .json json, else text)
+      --source <file>   source locale file: compare each input (a translated locale JSON) with it
       --jsonl           read {"id","text"} records from stdin, one per line; write one result per line
       --min-score <n>   bar for the overall score, 0-100 (default: 70)
       --lang <code>     language of the text (ISO 639-1 or 639-3); detected when absent
@@ -46,16 +75,28 @@ Options:
   -v, --version         show the version
 
 Exit codes: 0 every input passes, 1 some input fails the bar, 2 usage or input error.
+
+tq clean prints the text with its boilerplate lines removed (order and blank lines kept):
+  -o, --output <file>   write the cleaned text of the one input to <file>
+      --write           replace each input file with its cleaned text
+      --threshold <p>   remove lines whose boilerplate probability is above p, 0-1 (default: 0.5)
+      --jsonl           read {"id","text"} records from stdin; write {"id","text","removed"} per line
+  --lang, --config and --ext as for tq check. Exit codes: 0 done, 2 usage or input error.
 `
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  syntax: { type: 'string' },
+  source: { type: 'string' },
   jsonl: { type: 'boolean' },
   'min-score': { type: 'string' },
   lang: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   config: { type: 'string', short: 'c' },
   ext: { type: 'string' },
+  write: { type: 'boolean' },
+  threshold: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -71,7 +112,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const [command, ...rest] = positionals
   if (command === undefined) throw new UsageError('no command given; try tq check <files>')
   if (command === 'help') return { name: 'help' }
+  if (command === 'clean') return { name: 'clean', flags: cleanFlags(values, rest) }
   if (command !== 'check') throw new UsageError(`unknown command '${command}'`)
+  if (values.write || values.threshold !== undefined) throw new UsageError(`--${values.write ? 'write' : 'threshold'} is a flag of tq clean`)
   return { name: 'check', flags: checkFlags(values, rest) }
 }
 
@@ -97,16 +140,55 @@ function checkFlags(values: Values, inputs: string[]): CheckFlags {
   if (values.lang !== undefined) flags.lang = langFlag(values.lang)
   if (values.config !== undefined) flags.config = nonEmpty('--config', values.config)
   if (values.ext !== undefined) flags.extensions = extFlag(values.ext)
+  if (values.syntax !== undefined) flags.syntax = syntaxFlag(values.syntax)
+  if (values.source !== undefined) flags.source = nonEmpty('--source', values.source)
+  if (values.output !== undefined) flags.output = nonEmpty('--output', values.output)
 
   if (flags.jsonl && inputs.length > 0) throw new UsageError('--jsonl reads standard input; it takes no file arguments')
   if (flags.jsonl && flags.format !== undefined) throw new UsageError('--jsonl writes JSON lines; it cannot be combined with --format')
+  if (flags.jsonl && flags.output !== undefined) throw new UsageError('--jsonl writes to standard output; it cannot be combined with --output')
+  if (flags.jsonl && flags.syntax === 'json') throw new UsageError('--jsonl records are text; --syntax json reads locale files, not records')
+  if (flags.jsonl && flags.source !== undefined) throw new UsageError('--source compares files; it cannot be combined with --jsonl')
+  if (flags.source !== undefined && flags.syntax !== undefined && flags.syntax !== 'json') throw new UsageError(`--source compares locale JSON files; it cannot be combined with --syntax ${flags.syntax}`)
   if (!flags.jsonl && inputs.length === 0) throw new UsageError('no inputs given; name files, directories, globs or - for stdin')
   return flags
+}
+
+function cleanFlags(values: Values, inputs: string[]): CleanFlags {
+  for (const name of ['format', 'min-score', 'quiet', 'syntax', 'source'] as const) {
+    if (values[name] !== undefined) throw new UsageError(`--${name} is a flag of tq check, not of tq clean`)
+  }
+  const flags: CleanFlags = { inputs, jsonl: values.jsonl ?? false, write: values.write ?? false }
+  if (values.output !== undefined) flags.output = nonEmpty('--output', values.output)
+  if (values.threshold !== undefined) flags.threshold = thresholdFlag(values.threshold)
+  if (values.lang !== undefined) flags.lang = langFlag(values.lang)
+  if (values.config !== undefined) flags.config = nonEmpty('--config', values.config)
+  if (values.ext !== undefined) flags.extensions = extFlag(values.ext)
+
+  if (flags.jsonl && inputs.length > 0) throw new UsageError('--jsonl reads standard input; it takes no file arguments')
+  if (flags.jsonl && (flags.write || flags.output !== undefined)) throw new UsageError('--jsonl writes to standard output; it cannot be combined with --write or --output')
+  if (flags.write && flags.output !== undefined) throw new UsageError('--write replaces the inputs; it cannot be combined with --output')
+  if (flags.write && inputs.includes('-')) throw new UsageError('--write replaces files; standard input (-) cannot be written in place')
+  if (!flags.jsonl && inputs.length === 0) throw new UsageError('no inputs given; name files, directories, globs or - for stdin')
+  return flags
+}
+
+/** A probability from 0 to 1 written in decimal. */
+function thresholdFlag(value: string): number {
+  const threshold = /^\s*(?:0|1|0?\.\d+|[01]\.\d*)\s*$/.test(value) ? Number(value) : NaN
+  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number from 0 to 1, got '${value}'`)
+  return threshold
 }
 
 function formatFlag(value: string): FormatName {
   if (!isFormatName(value)) throw new UsageError(`unknown format '${value}'; choose one of ${FORMAT_NAMES.join(', ')}`)
   return value
+}
+
+function syntaxFlag(value: string): Syntax {
+  const syntax = SYNTAXES.find((name) => name === value)
+  if (syntax === undefined) throw new UsageError(`unknown syntax '${value}'; choose one of ${SYNTAXES.join(', ')}`)
+  return syntax
 }
 
 function minScoreFlag(value: string): number {

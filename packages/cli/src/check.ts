@@ -5,7 +5,7 @@
  * Result objects are built field by field, so the JSON contract stays what the README says even
  * if the analyzer's own types grow.
  */
-import { analyze, type Finding, type LineResult, type RuleSetting, type Severity } from '@tq/analyzer'
+import { analyzeSource, type AnalyzeSourceOptions, type Finding, type LineResult, type RuleSetting, type Severity, type Syntax } from '@tq/analyzer'
 import { score, DEFAULT_MIN_SCORE, type Scores } from '@tq/scoring'
 import { TOOL_NAME, toolVersion } from './version.js'
 
@@ -20,6 +20,12 @@ export interface CheckOptions {
   minScore?: number
   /** Keep only error-severity findings. Scores and `pass` are computed from all findings. */
   quiet?: boolean
+  /** How to read the text (default `text`). */
+  syntax?: Syntax
+  /** The source locale file's text, when the text is its translation (syntax `json`). */
+  source?: string
+  /** Language of the source locale file; detected when absent. */
+  sourceLang?: string
 }
 
 export interface FindingResult {
@@ -74,7 +80,7 @@ export interface Report {
 /** Analyze and score `text`. A leading byte-order mark is ignored, as when reading a file. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const analysis = analyze(body, analyzeOptions(options))
+  const analysis = analyzeSource(body, analyzeOptions(options))
   const verdict = score(analysis, { minScore: options.minScore ?? DEFAULT_MIN_SCORE })
   const shown = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings
   return {
@@ -87,11 +93,14 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   }
 }
 
-function analyzeOptions(options: CheckOptions): Parameters<typeof analyze>[1] {
-  const result: NonNullable<Parameters<typeof analyze>[1]> = {}
+function analyzeOptions(options: CheckOptions): AnalyzeSourceOptions {
+  const result: AnalyzeSourceOptions = {}
   if (options.lang !== undefined) result.lang = options.lang
   if (options.rules !== undefined) result.rules = options.rules
   if (options.boilerplateThreshold !== undefined) result.boilerplateThreshold = options.boilerplateThreshold
+  if (options.syntax !== undefined) result.syntax = options.syntax
+  if (options.source !== undefined) result.source = options.source.charCodeAt(0) === 0xfeff ? options.source.slice(1) : options.source
+  if (options.sourceLang !== undefined) result.sourceLang = options.sourceLang
   return result
 }
 

@@ -124,6 +124,8 @@ export function ignoreMatcher(patterns: readonly string[], base: string): (path:
 /** A checked source: its name, and its text on demand. */
 export interface Input {
   name: string
+  /** Absolute path of a file input (absent for stdin). */
+  path?: string
   read(): Promise<string>
 }
 
@@ -140,7 +142,7 @@ export async function openInputs(sources: readonly Source[], stdin: NodeJS.Reada
       inputs.push({ name: source.name, read: async () => text })
     } else {
       validateText(readFile(source), source.name)
-      inputs.push({ name: source.name, read: async () => decodeText(readFile(source), source.name) })
+      inputs.push({ name: source.name, path: source.path, read: async () => decodeText(readFile(source), source.name) })
     }
   }
   return inputs

@@ -1,5 +1,5 @@
 /**
- * `tq check --jsonl`: one `{"id", "text"}` object per line of stdin in, one result object per
+ * `tq check --jsonl` (and, through `eachRecord`, `tq clean --jsonl`): one `{"id", "text"}` object per line of stdin in, one result object per
  * line of stdout out, in input order. Memory stays bounded: one input line is held at a time, and
  * stdin is not read further while stdout is full.
  *
@@ -31,6 +31,27 @@ type Parsed = { ok: true; record: JsonlRecord } | { ok: false; id: string | numb
 
 /** Check every record on `input`, writing results to `output` and notes about bad lines via `warn`. */
 export async function checkJsonl(input: Readable, output: Writable, options: CheckOptions, warn: (message: string) => void): Promise<JsonlOutcome> {
+  let failed = 0
+  const outcome = await eachRecord(input, output, warn, async (record) => {
+    const result = checkText(record.text, options)
+    if (!result.pass) failed++
+    await writeAll(output, objectJson({ id: record.id, ...result }))
+    await write(output, '\n')
+  })
+  return { ...outcome, failed }
+}
+
+/**
+ * The JSONL loop `tq check --jsonl` and `tq clean --jsonl` share: every record of `input` goes to
+ * `handle`, in order, one at a time; a malformed line gets its error object on `output` and a
+ * note through `warn`, and the loop goes on.
+ */
+export async function eachRecord(
+  input: Readable,
+  output: Writable,
+  warn: (message: string) => void,
+  handle: (record: JsonlRecord) => Promise<void>,
+): Promise<JsonlOutcome> {
   const outcome: JsonlOutcome = { records: 0, failed: 0, malformed: 0 }
   let lineNumber = 0
   for await (const bytes of splitLines(input)) {
@@ -46,10 +67,7 @@ export async function checkJsonl(input: Readable, output: Writable, options: Che
       await write(output, JSON.stringify({ id: parsed.id, line: lineNumber, error: parsed.error }) + '\n')
       continue
     }
-    const result = checkText(parsed.record.text, options)
-    if (!result.pass) outcome.failed++
-    await writeAll(output, objectJson({ id: parsed.record.id, ...result }))
-    await write(output, '\n')
+    await handle(parsed.record)
   }
   return outcome
 }

@@ -1,15 +1,18 @@
 /**
  * The `tq` command, start to finish:
  *
- *   argv ─► parseCommandLine ─► help | version | check
+ *   argv ─► parseCommandLine ─► help | version | check | clean (clean.ts)
  *   check: config (file, then flags) ─► settings
  *          --jsonl: stdin records ─► checkText each ─► stdout, one result per line
  *          else:    expand inputs ─► validate every input (nothing printed yet)
- *                   ─► checkText each ─► report ─► format ─► stdout
+ *                   ─► checkText each (syntax by extension; with --source, compared with the
+ *                      source locale file) ─► report ─► format ─► stdout, or -o FILE
  *   exit code: 0 all pass, 1 some fail, 2 usage or input error (one `tq: …` line on stderr)
  */
+import { resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { parseCommandLine, USAGE, type CheckFlags } from './args.js'
+import { clean } from './clean.js'
 import { buildReport, checkText, exitCodeOf, type CheckOptions, type FileResult } from './check.js'
 import { useColor } from './color.js'
 import { loadConfig, resolveSettings, type Settings } from './config.js'
@@ -17,6 +20,9 @@ import { TqError } from './errors.js'
 import { DEFAULT_FORMAT, formatter } from './format/index.js'
 import { expandInputs, openInputs } from './inputs.js'
 import { checkJsonl, jsonlExitCode } from './jsonl.js'
+import { optionsForInput, readLocaleSource } from './locale-source.js'
+import { Progress } from './progress.js'
+import { writeReportFile } from './report-file.js'
 import { isBrokenPipe, write, writeAll } from './output.js'
 import { toolVersion } from './version.js'
 
@@ -26,7 +32,7 @@ export interface Io {
   env: NodeJS.ProcessEnv
   stdin: Readable
   stdout: Writable & { isTTY?: boolean }
-  stderr: Writable
+  stderr: Writable & { isTTY?: boolean; columns?: number }
 }
 
 /** Run one command line; resolves to the exit code. Throws TqError for usage and input errors. */
@@ -41,6 +47,8 @@ export async function main(io: Io): Promise<number> {
       return 0
     case 'check':
       return check(command.flags, io)
+    case 'clean':
+      return clean(command.flags, io)
   }
 }
 
@@ -48,6 +56,7 @@ async function check(flags: CheckFlags, io: Io): Promise<number> {
   const settings = resolveSettings(flags, loadConfig(flags.config, io.cwd))
   const options = checkOptions(settings)
   if (flags.jsonl) {
+    if (flags.syntax !== undefined) options.syntax = flags.syntax
     const warn = (message: string): void => void io.stderr.write(`tq: ${message}\n`)
     return jsonlExitCode(await checkJsonl(io.stdin, io.stdout, options, warn))
   }
@@ -55,11 +64,27 @@ async function check(flags: CheckFlags, io: Io): Promise<number> {
   const { extensions, ignore, ignoreBase } = settings
   const sources = await expandInputs(flags.inputs, { cwd: io.cwd, extensions, ignore, ignoreBase })
   const inputs = await openInputs(sources, io.stdin)
+  const source = flags.source !== undefined ? readLocaleSource(flags.source, io.cwd) : undefined
+  const output = flags.output !== undefined ? resolve(io.cwd, flags.output) : undefined
+  if (output !== undefined && (sources.some((item) => item.kind === 'file' && item.path === output) || output === source?.path)) {
+    throw new TqError(`--output ${flags.output} is one of the inputs; tq never writes to the files it checks`)
+  }
+  const format = flags.format ?? DEFAULT_FORMAT
+  const texts = new Map<string, string>() // the html report shows each text
   const files: FileResult[] = []
-  for (const input of inputs) files.push({ path: input.name, ...checkText(await input.read(), options) })
+  const progress = new Progress(io.stderr, inputs.length)
+  for (const [index, input] of inputs.entries()) {
+    progress.update(index, input.name)
+    const text = await input.read()
+    if (format === 'html') texts.set(input.name, text)
+    files.push({ path: input.name, ...checkText(text, optionsForInput(input, text, options, flags.syntax, source)) })
+  }
+  progress.done()
 
-  const render = formatter(flags.format ?? DEFAULT_FORMAT)
-  await writeAll(io.stdout, render(buildReport(files), { color: useColor(io.stdout, io.env), minScore: settings.minScore }))
+  const render = formatter(format)
+  const pieces = render(buildReport(files), { color: output === undefined && useColor(io.stdout, io.env), minScore: settings.minScore, text: (path) => texts.get(path) })
+  if (output !== undefined) await writeReportFile(output, pieces)
+  else await writeAll(io.stdout, pieces)
   return exitCodeOf(files)
 }
 

@@ -31,6 +31,10 @@ export const DEFAULT_MIN_SCORE = 70
 const TRANSLATION_WEIGHT: Record<Severity, number> = { error: 3, warning: 1.5, info: 0.3 }
 /** Density (weighted findings per 100 words) at which the translation score falls to 1/e of 100. */
 const TRANSLATION_SCALE = 4
+/** Line `translation` values up to this are noise a fluent human line also shows; only the excess counts. */
+const LINE_FLOOR = 0.1
+/** Weight of the mean excess line value: every content line at 0.6 takes the score to e^(−2.5) of 100. */
+const LINE_SCALE = 5
 /** Fewer words than this count as this many, so one slip in a tweet does not sink the score. */
 const MIN_WORDS = 50
 /** Weight of a hard sentence, by severity, in the share of hard sentences. */
@@ -61,11 +65,25 @@ export function score(analysis: Analysis, options: ScoreOptions = {}): Verdict {
   return { scores, pass: scores.overall >= (options.minScore ?? DEFAULT_MIN_SCORE) }
 }
 
-/** 100 × e^(−density / scale), density = severity-weighted translation findings per 100 content words. */
+/**
+ * 100 × e^(−density / scale − LINE_SCALE × excess), where
+ * - density = severity-weighted translation (and language) findings per 100 content words, and
+ * - excess = mean over content lines of how far each line's `translation` value (the analyzer's
+ *   learned per-line model: language-model signals and findings) rises above `LINE_FLOOR`.
+ * Lines below the floor add nothing, so fluent human text keeps 100; boilerplate lines do not count.
+ */
 export function translationScore(analysis: Analysis): number {
   const weight = sum(analysis.findings, (f) => (f.category === 'translation' || f.category === 'language' ? TRANSLATION_WEIGHT[f.severity] : 0))
   const density = (weight / Math.max(analysis.stats.contentWords, MIN_WORDS)) * 100
-  return 100 * Math.exp(-density / TRANSLATION_SCALE)
+  let excess = 0
+  let content = 0
+  for (const line of analysis.lines) {
+    if (line.kind !== 'content') continue
+    content++
+    excess += Math.max(0, line.translation - LINE_FLOOR)
+  }
+  const lineExcess = content > 0 ? excess / content : 0
+  return 100 * Math.exp(-density / TRANSLATION_SCALE - LINE_SCALE * lineExcess)
 }
 
 /** 100 × (1 − s)², s = mean of the boilerplate share of lines and of characters. */

@@ -10,7 +10,7 @@ function finding(category: Finding['category'], severity: Finding['severity'], l
   return { ruleId: `${category}/x`, category, severity, message: 'm', line, column: 1, endLine: line, endColumn: 2, excerpt: 'x', url: '' }
 }
 
-function analysis(options: { words?: number; lines?: number; boilerplateLines?: number; findings?: Finding[]; sentences?: number } = {}): Analysis {
+function analysis(options: { words?: number; lines?: number; boilerplateLines?: number; findings?: Finding[]; sentences?: number; translation?: (index: number) => number } = {}): Analysis {
   const lineCount = options.lines ?? 20
   const junk = options.boilerplateLines ?? 0
   const words = options.words ?? 400
@@ -18,7 +18,7 @@ function analysis(options: { words?: number; lines?: number; boilerplateLines?: 
     line: index + 1,
     kind: index < junk ? 'boilerplate' : 'content',
     boilerplate: index < junk ? 0.9 : 0.1,
-    translation: 0,
+    translation: options.translation?.(index) ?? 0,
   }))
   const perLine = lineCount > 0 ? words / lineCount : 0
   return {
@@ -57,6 +57,21 @@ describe('score', () => {
     const short = score(analysis({ words: 200, findings })).scores.translation
     const long = score(analysis({ words: 2000, findings })).scores.translation
     expect(long).toBeGreaterThan(short)
+  })
+
+  it('lowers translation with the line values, and more with more and higher ones', () => {
+    const clean = score(analysis()).scores.translation
+    const few = score(analysis({ translation: (i) => (i < 4 ? 0.8 : 0) })).scores.translation
+    const many = score(analysis({ translation: (i) => (i < 12 ? 0.8 : 0) })).scores.translation
+    const higher = score(analysis({ translation: (i) => (i < 4 ? 0.95 : 0) })).scores.translation
+    expect(few).toBeLessThan(clean)
+    expect(many).toBeLessThan(few)
+    expect(higher).toBeLessThan(few)
+  })
+
+  it('ignores the low line values every fluent line shows, and line values on boilerplate lines', () => {
+    expect(score(analysis({ translation: () => 0.05 })).scores.translation).toBe(100)
+    expect(score(analysis({ boilerplateLines: 5, translation: (i) => (i < 5 ? 0.9 : 0) })).scores.translation).toBe(100)
   })
 
   it('lowers boilerplate with the share of junk lines', () => {

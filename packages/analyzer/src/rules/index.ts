@@ -9,6 +9,7 @@ import { boilerplateDetectors } from './boilerplate/index.js'
 import { translationDetectors } from './translation/index.js'
 import { detector as unexpectedLanguage } from './language/unexpected.js'
 import { detector as hardSentence } from './readability/hard-sentence.js'
+import { pairRules } from './pairs.js'
 
 export const detectors: readonly Detector[] = [
   ...boilerplateDetectors,
@@ -17,7 +18,8 @@ export const detectors: readonly Detector[] = [
   hardSentence,
 ]
 
-/** Every rule, by id. */
-export const ruleById: ReadonlyMap<string, RuleMeta> = new Map(
-  detectors.flatMap((detector) => detector.rules.map((rule) => [rule.id, rule] as const)),
-)
+/** Every rule, by id: the detectors' and the locale-pair rules' (`pairs.ts`). */
+export const ruleById: ReadonlyMap<string, RuleMeta> = new Map([
+  ...detectors.flatMap((detector) => detector.rules.map((rule) => [rule.id, rule] as const)),
+  ...pairRules.map((rule) => [rule.meta.id, rule.meta] as const),
+])

@@ -2,19 +2,20 @@
  * The boilerplate classifier: one probability per line that it is page junk, and one
  * `boilerplate/*` finding per line above the threshold.
  *
- * It works on lines, not on the nlcst tree, in four linear passes over the non-blank lines:
+ * It works on the non-blank lines, not on the nlcst tree:
  *
- * 1. Features of each line on its own: length, final punctuation, function-word share, case,
- *    digit and symbol share, and the named shapes (UI string, ticker, credit, byline, inline menu).
- * 2. Features of the page: the main body of prose (the run of lines with the most prose words,
- *    found like a maximum subarray), the headline just above it, runs of short lines (menus),
- *    lines repeated on the page (one Map).
- * 3. A logistic model with hand-set weights (`WEIGHTS`) gives each line a local probability.
- * 4. A neighbourhood pass: a short line between two lines of junk is junk; a short line between two
- *    paragraphs of prose is a subhead, so content.
+ * 1. `buildPage` (features.ts): each line's own features (length, final punctuation, function-word
+ *    share, case, digits and symbols, the named shapes: UI string, ticker, credit, byline, inline
+ *    menu) in compact typed arrays, and the page's structure (the main body of prose, the headline
+ *    above it, runs of short lines, repeats, the comment section).
+ * 2. Stage 1 of the learned model (model.ts, data/boilerplate-model.json): gradient-boosted trees
+ *    over the line's features, its neighbours' (three lines either way) and its place on the page.
+ * 3. Stage 2: the same trees over the same row plus stage 1's probabilities of the lines around
+ *    (stacking), so a line is judged by what its neighbourhood turned out to be.
+ * 4. Each line above the threshold is named by its shape (`describe`) and reported.
  *
- * Every feature is written to `ctx.signals[line]` under `bp.*`, so a learned model can replace the
- * weights later without touching the features.
+ * The weights are learned from the dev pages by scripts/train-boilerplate.mjs (cross-validated by
+ * page; figures in the model file's `about`).
  *
  * ```text
  * close                                    ← ui-string
@@ -24,413 +25,161 @@
  * - Push for sanctions -                   ← content (short, but between paragraphs)
  * Leave a Comment                          ← ui-string
  * ```
+ *
+ * Exceptions:
+ * - The headline the page structure finds (just above the body, title-like) is content: tq's
+ *   definition, though the benchmark the model learned from leaves headlines out.
+ * - A document too small to have a page around it (`SMALL_DOCUMENT` lines or fewer) is judged as
+ *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content.
+ * - A page the trees would leave without any content line keeps its main body (`keepSomeText`).
+ * - Lines whose shape alone says junk get at least `SHAPE_FLOOR` (`floors`).
+ *
+ * Memory: features live in typed arrays for the time of the classification; `ctx.signals` gets
+ * `bp.*` values only when the caller asked for signals (`analyze(text, {signals: true})`).
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { countWords, spanOnLine, type Line } from '../../document.js'
-import { context, report, type Detector, type LineSignals, type RuleMeta, type TqContext } from '../../rule.js'
-import { byline, meta as bylineMeta } from './byline.js'
-import { credit, meta as creditMeta } from './credit.js'
+import { spanOnLine } from '../../document.js'
+import { context, report, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
+import { meta as bylineMeta } from './byline.js'
+import { meta as creditMeta } from './credit.js'
+import {
+  buildPage,
+  buildStack,
+  FEATURES,
+  featureRow,
+  isProse,
+  isLabel,
+  isShaped,
+  outsideBody,
+  lineFeatures,
+  STACK_FEATURES,
+  stackRow,
+  type Page,
+} from './features.js'
 import { explain, meta as junkLineMeta } from './junk-line.js'
 import { stopWordsOf } from './lexicon.js'
-import { inlineMenu, meta as menuMeta, runLengths } from './menu.js'
-import { meta as repeatedMeta, repeatKey, repeats } from './repeated.js'
-import { ticker, meta as tickerMeta } from './ticker.js'
-import { meta as uiStringMeta, uiString } from './ui-string.js'
+import { meta as menuMeta } from './menu.js'
+import { boilerplateModel, sigmoid, stageLogit, type Model } from './model.js'
+import { meta as repeatedMeta } from './repeated.js'
+import { meta as tickerMeta } from './ticker.js'
+import { meta as uiStringMeta } from './ui-string.js'
 
 const STATE_KEY = 'boilerplate/classifier'
 
+/** Highest probability the page's headline may get: it is content by tq's definition. */
+const HEADLINE_CAP = 0.2
 /**
- * Weights of the logistic model (log-odds of junk), set by hand on the reasoning in the comments.
- * Positive pushes towards junk, negative towards content.
+ * Least probability of a line whose shape alone says junk, where the trees have too little context
+ * to see it (a short paste, a signature or a menu after the article). Each rule is as reliable on
+ * the dev pages as its share says:
+ * - a named shape (UI string, ticker, credit, byline, inline menu): junk in 2,417 of 2,443 lines;
+ *   the exception it costs is an embedded tweet's "— Name (@handle) date" line;
+ * - a short label ending in a colon ("Related Topics:", "Al Jazeera :"): 42 of 49;
+ * - one of `MENU_RUN` or more short lines in a row that ends the page, after the main body (the
+ *   site's footer menu): a list inside or between the text's paragraphs is left to the trees.
  */
-export const WEIGHTS = {
-  /** A line with nothing else known about it: slightly junk (pages are mostly chrome by line count). */
-  bias: 2.2,
-  /** Per word, up to `wordCap`: long lines are text. 20 words take off 3.6. */
-  perWord: -0.18,
-  wordCap: 40,
-  /** Ends like a sentence (`. ! ? …` and closing quotes `” ’ »`): the strongest sign of prose. */
-  terminal: -2.2,
-  /** Ends in a colon: a label ("Text size:", "Al Jazeera :"), unless it is long. */
-  colonEnd: 1.0,
-  /** Ends in `…` or `..`: a cut-off teaser. */
-  ellipsis: 0.8,
-  /** Times the share of function words (0–0.6), for languages tq has a list for. */
-  stopShare: -5.0,
-  /** Times the share of Title Case words among the content words of a line of 2+ words. */
-  titleCase: 1.2,
-  /** All capitals ("TRENDING"). */
-  allCaps: 1.0,
-  /** Times the share of digits and of symbols among visible characters. */
-  digitShare: 2.5,
-  symbolShare: 3.0,
-  /** Named shapes: each alone is enough. */
-  uiString: 6.0,
-  ticker: 8.0,
-  credit: 6.0,
-  byline: 5.0,
-  inlineMenu: 3.5,
-  /** "- Push for sanctions -": the AFP subhead convention. */
-  subhead: -2.5,
-  /** Per short line in the run of short lines around this one, beyond 2 (a menu), up to 8. */
-  menuRun: 0.35,
-  /** Inside the main body of prose. */
-  inBody: -2.0,
-  /** Per line of distance from the main body, up to `distanceCap`: teasers and comments far below. */
-  bodyDistance: 0.5,
-  distanceCap: 16,
-  /** Prose with no prose line on either side, outside the body: a teaser between link titles. */
-  isolatedProse: 1.5,
-  /** After a comment-section marker ("12 comments", "Leave a Reply") that follows the article. */
-  commentZone: 2.5,
-  /** The page's headline: content. */
-  headline: -9.0,
-  /** Contains the headline but is not it (page title, teaser, caption of the lead image). */
-  headlineEcho: 4.5,
-  /** Occurs elsewhere on the page too (a short line; for prose only the later copies). */
-  repeated: 1.5,
-  /** Among the first or last two non-blank lines of the page. */
-  edge: 0.8,
-  /** Neighbourhood: a short line with junk on both sides. */
-  junkNeighbours: 1.8,
-  /** Neighbourhood: a short line with prose on both sides (a subhead). */
-  proseNeighbours: -2.2,
-} as const
+const SHAPE_FLOOR = 0.75
+const MENU_RUN = 5
+/** Probability given to the body's prose lines on a page the trees would leave without text. */
+const KEPT_BODY = 0.4
+/** Documents of at most this many non-blank lines have no page around them to learn from. */
+const SMALL_DOCUMENT = 5
+/** Highest probability of a line without a junk shape in such a document. */
+const SMALL_DOCUMENT_CAP = 0.3
 
-/** Prose for the body search: a sentence of at least this many words, or a line this long. */
-const PROSE_MIN_WORDS = 8
-const LONG_LINE_WORDS = 20
-/** What a line that is not prose costs the body search, in words. */
-const GAP_COST = 8
-/** Prose words that must come before a comment marker for it to open the comment section. */
-const ARTICLE_BEFORE_COMMENTS = 150
-/** A short line that opens the reader comments. */
-const COMMENT_MARKER = /^(?:\[?\s*\(?\d+\)?\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|post a comment|add a comment|show comments|view comments|join the discussion|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\b|\b\d+\s+(?:comments?|responses|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarz\w*|комментари\w*)\s*\]?$/iu
-/** How far above the body the headline may be, in non-blank lines. */
-const HEADLINE_WINDOW = 8
-
-const TERMINAL = /[.!?。！？][\s"'”’»)\]]*$/u
-const ELLIPSIS = /(?:…|\.\.)[\s"'”’»)\]]*$/u
-const COLON_END = /[:：]\s*$/u
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
-/** Punctuation of prose, not counted as symbols. */
-const ASCII_PUNCTUATION = `.,;:'"!?()-`
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
-
-export interface LineFeatures {
-  index: number
-  text: string
-  words: number
-  terminal: boolean
-  ellipsis: boolean
-  colonEnd: boolean
-  /** Share of function words, or -1 when tq has no list for the language. */
-  stopShare: number
-  titleCase: number
-  allCaps: boolean
-  letterShare: number
-  digitShare: number
-  symbolShare: number
-  ui?: string
-  ticker?: string
-  credit?: string
-  byline?: string
-  inlineMenu?: string
-  subhead: boolean
-  /** A full sentence or a long line. */
-  prose: boolean
-  /** Short and not a sentence: a candidate menu item or label. */
-  short: boolean
+/** Stage-1 and final probabilities of every line of `page`. */
+export function pageProbabilities(page: Page, model: Model = boilerplateModel()): { p1: Float32Array; p: Float32Array } {
+  const n = page.n
+  const p1 = new Float32Array(n)
+  const row1 = new Float32Array(FEATURES.length)
+  for (let k = 0; k < n; k++) p1[k] = sigmoid(stageLogit(model.stage1, featureRow(page, k, row1)))
+  const stack = buildStack(page, p1)
+  const p = new Float32Array(n)
+  const row2 = new Float32Array(FEATURES.length + STACK_FEATURES.length)
+  for (let k = 0; k < n; k++) p[k] = sigmoid(stageLogit(model.stage2, stackRow(page, stack, p1, k, row2)))
+  for (let k = 0; k < n; k++) {
+    if (isShaped(page, k) || isLabel(page, k) || footerMenu(page, k)) p[k] = Math.max(p[k]!, SHAPE_FLOOR)
+  }
+  if (page.headline >= 0) p[page.headline] = Math.min(p[page.headline]!, HEADLINE_CAP)
+  keepSomeText(page, p)
+  if (smallDocument(page)) {
+    for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
+  }
+  return { p1, p }
 }
 
-/** Word count where Chinese and Japanese characters (no spaces) count as half a word each. */
-function wordsOf(text: string): number {
-  let cjk = 0
-  const rest = text.replace(CJK, () => {
-    cjk++
-    return ' '
-  })
-  return countWords(rest) + cjk / 2
-}
-
-/** Features of one line on its own. */
-export function lineFeatures(index: number, text: string, stopWords: Set<string> | undefined): LineFeatures {
-  const trimmed = text.trim()
-  const words = wordsOf(trimmed)
-  const ellipsis = ELLIPSIS.test(trimmed)
-  const terminal = !ellipsis && TERMINAL.test(trimmed)
-  const tokens = trimmed.match(WORD) ?? []
-
-  let letters = 0
-  let digits = 0
-  let symbols = 0
-  let visible = 0
-  let upper = 0
-  let lower = 0
-  for (const char of trimmed) {
-    const code = char.charCodeAt(0)
-    // ASCII without regular expressions: most of the text on most pages.
-    if (code < 128) {
-      if (code <= 32) continue
-      visible++
-      if (code >= 65 && code <= 90) {
-        letters++
-        upper++
-      } else if (code >= 97 && code <= 122) {
-        letters++
-        lower++
-      } else if (code >= 48 && code <= 57) digits++
-      else if (!ASCII_PUNCTUATION.includes(char)) symbols++
-      continue
-    }
-    if (/\s/u.test(char)) continue
-    visible++
-    if (/\p{L}/u.test(char)) {
-      letters++
-      if (/\p{Lu}/u.test(char)) upper++
-      else if (/\p{Ll}/u.test(char)) lower++
-    } else if (/\p{N}/u.test(char)) digits++
-    else if (!/[’‘“”«»–—…]/u.test(char)) symbols++
-  }
-
-  let stops = 0
-  let capitalised = 0
-  let contentTokens = 0
-  for (const token of tokens) {
-    const lowerToken = token.toLowerCase()
-    if (stopWords?.has(lowerToken)) {
-      stops++
-      continue
-    }
-    if (!/^\p{L}/u.test(token)) continue
-    contentTokens++
-    if (/^\p{Lu}/u.test(token)) capitalised++
-  }
-
-  const features: LineFeatures = {
-    index,
-    text,
-    words,
-    terminal,
-    ellipsis,
-    colonEnd: COLON_END.test(trimmed),
-    stopShare: stopWords && tokens.length > 0 ? stops / tokens.length : -1,
-    titleCase: tokens.length >= 2 && contentTokens > 0 ? capitalised / contentTokens : 0,
-    allCaps: upper >= 3 && lower === 0,
-    letterShare: visible > 0 ? letters / visible : 0,
-    digitShare: visible > 0 ? digits / visible : 0,
-    symbolShare: visible > 0 ? symbols / visible : 0,
-    subhead: /^[-–—]\s*\S.*\S\s*[-–—]$/u.test(trimmed) && words <= 10,
-    prose: false,
-    short: false,
-  }
-  const ui = uiString(trimmed, words)
-  if (ui) features.ui = ui
-  const tick = ticker(trimmed)
-  if (tick) features.ticker = tick
-  const cred = credit(trimmed, words)
-  if (cred) features.credit = cred
-  const by = cred ? undefined : byline(trimmed, words, terminal)
-  if (by) features.byline = by
-  const menu = inlineMenu(trimmed, terminal)
-  if (menu) features.inlineMenu = menu
-  const shaped = Boolean(ui || tick || cred || by || menu)
-  features.prose = !shaped && ((terminal && words >= PROSE_MIN_WORDS) || words >= LONG_LINE_WORDS)
-  features.short = !features.prose && !features.subhead && (!terminal || words < PROSE_MIN_WORDS) && words < LONG_LINE_WORDS
-  return features
+/** Line `k` is in a run of `MENU_RUN` or more short lines below the body that reaches the last line. */
+function footerMenu(page: Page, k: number): boolean {
+  const run = page.shortRun[k]!
+  if (run < MENU_RUN || !outsideBody(page, k) || k < page.bodyEnd) return false
+  // The run is contiguous: it reaches the end when the last line is short and within `run` lines.
+  return page.shortRun[page.n - 1] === run && page.n - 1 - k < run
 }
 
 /**
- * The main body: the run of lines with the most prose words, where every line that is not prose
- * costs `GAP_COST` words (maximum subarray, linear). Undefined when the page has no prose.
+ * A text is never all junk: when the trees leave no content line at all, the prose lines of the
+ * main body are the text (a short paste of two paragraphs between share buttons looks, line by
+ * line, like a teaser; a page in a language unlike the training pages must not collapse).
  */
-export function mainBody(lines: readonly LineFeatures[]): { start: number; end: number } | undefined {
-  let best = 0
-  let bestStart = -1
-  let bestEnd = -1
-  let sum = 0
-  let start = 0
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!
-    const value = line.prose ? Math.min(line.words, 60) : -GAP_COST
-    if (sum <= 0) {
-      sum = 0
-      start = k
-    }
-    sum += value
-    if (sum > best) {
-      best = sum
-      bestStart = start
-      bestEnd = k
-    }
-  }
-  return bestStart >= 0 ? { start: bestStart, end: bestEnd } : undefined
+function keepSomeText(page: Page, p: Float32Array): void {
+  if (page.bodyStart < 0) return
+  for (let k = 0; k < page.n; k++) if (p[k]! <= 0.5 && !isShaped(page, k)) return
+  for (let k = page.bodyStart; k <= page.bodyEnd; k++) if (isProse(page, k)) p[k] = Math.min(p[k]!, KEPT_BODY)
 }
 
 /**
- * The headline: the most title-like line in the few lines above the body (3–30 words, no final
- * full stop, no junk shape), preferring Title Case and nearness to the body.
+ * A document of a few lines is a pasted text, not a scraped page: the trees learned what a line
+ * means among the lines of a page, and a few lines have none ("Hello world." alone looks like a
+ * two-word label, "Dear team," like a menu item). There, only what a line's shape says is junk
+ * (a UI string, a credit, a ticker, a label such as "Al Jazeera :") stays junk.
  */
-export function findHeadline(lines: readonly LineFeatures[], bodyStart: number): number {
-  let best = -1
-  let bestScore = -Infinity
-  for (let k = bodyStart - 1; k >= 0 && k >= bodyStart - HEADLINE_WINDOW; k--) {
-    const line = lines[k]!
-    if (line.words < 3 || line.words > 30) continue
-    if (line.ui || line.ticker || line.credit || line.byline || line.inlineMenu) continue
-    if (/\.[\s"'”’»)]*$/u.test(line.text.trim()) && !line.ellipsis) continue
-    const score = Math.min(line.words, 15) + 5 * line.titleCase - 0.5 * (bodyStart - k)
-    if (score > bestScore) {
-      bestScore = score
-      best = k
-    }
-  }
-  return best
+function smallDocument(page: Page): boolean {
+  return page.n <= SMALL_DOCUMENT
 }
 
-/**
- * Index of the line that opens the reader comments: the first comment marker after at least
- * `ARTICLE_BEFORE_COMMENTS` words of prose (so a "12 comments" link under the headline does not
- * count). `Infinity` when there is none.
- */
-export function commentStart(lines: readonly LineFeatures[]): number {
-  let prose = 0
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!
-    if (line.prose) prose += line.words
-    else if (prose >= ARTICLE_BEFORE_COMMENTS && line.words <= 8 && (COMMENT_MARKER.test(line.text.trim()) || line.byline === 'comment header')) return k
-  }
-  return Infinity
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z))
-}
-
-/** Log-odds of junk from a line's own features and its place on the page. */
-function localLogit(line: LineFeatures, signals: LineSignals): number {
-  const W = WEIGHTS
-  let z = W.bias
-  z += W.perWord * Math.min(line.words, W.wordCap)
-  if (line.terminal) z += W.terminal
-  if (line.colonEnd && line.words < 10) z += W.colonEnd
-  if (line.ellipsis) z += W.ellipsis
-  if (line.stopShare >= 0) z += W.stopShare * Math.min(line.stopShare, 0.6)
-  z += W.titleCase * line.titleCase
-  if (line.allCaps) z += W.allCaps
-  z += W.digitShare * line.digitShare + W.symbolShare * line.symbolShare
-  if (line.ui) z += W.uiString
-  if (line.ticker) z += W.ticker
-  if (line.credit) z += W.credit
-  if (line.byline) z += W.byline
-  if (line.inlineMenu) z += W.inlineMenu
-  if (line.subhead) z += W.subhead
-  const run = signals['bp.menuRun'] ?? 0
-  if (run > 2) z += W.menuRun * Math.min(run - 2, 8)
-  if (signals['bp.inBody']) z += W.inBody
-  z += W.bodyDistance * Math.min(signals['bp.bodyDistance'] ?? 0, W.distanceCap)
-  if (signals['bp.headline']) z += W.headline
-  if (signals['bp.headlineEcho']) z += W.headlineEcho
-  if (signals['bp.repeated']) z += W.repeated
-  if (signals['bp.edge']) z += W.edge
-  if (signals['bp.isolatedProse']) z += W.isolatedProse
-  if (signals['bp.commentZone']) z += W.commentZone
-  return z
-}
-
-/** Compute every line's probability and features, and report the lines above the threshold. */
+/** Compute every line's probability, and report the lines above the threshold. */
 export function classify(ctx: TqContext, file: VFile): void {
   const all = ctx.document.lines
   const stopWords = stopWordsOf(ctx.language)
-  const nonBlank: Line[] = all.filter((line) => !line.blank)
-  const lines = nonBlank.map((line, k) => lineFeatures(k, line.text, stopWords))
-  const n = lines.length
+  let n = 0
+  for (const line of all) if (!line.blank) n++
   if (n === 0) return
-  const signals = nonBlank.map((line) => ctx.signals[line.number - 1]!)
-
-  // Page structure.
-  const body = mainBody(lines)
-  const headline = body ? findHeadline(lines, body.start) : -1
-  const headlineKey = headline >= 0 && lines[headline]!.words >= 4 ? repeatKey(lines[headline]!.text) : ''
-  const keys = lines.map((line) => repeatKey(line.text))
-  const other = repeats(keys)
-  const runs = runLengths(lines.map((line) => line.short))
-  const comments = commentStart(lines)
-
-  for (let k = 0; k < n; k++) {
-    const line = lines[k]!
-    const s = signals[k]!
-    s['bp.words'] = line.words
-    s['bp.chars'] = line.text.trim().length
-    s['bp.terminal'] = line.terminal ? 1 : 0
-    s['bp.ellipsis'] = line.ellipsis ? 1 : 0
-    s['bp.colonEnd'] = line.colonEnd ? 1 : 0
-    s['bp.stopShare'] = line.stopShare
-    s['bp.titleCase'] = line.titleCase
-    s['bp.allCaps'] = line.allCaps ? 1 : 0
-    s['bp.letterShare'] = line.letterShare
-    s['bp.digitShare'] = line.digitShare
-    s['bp.symbolShare'] = line.symbolShare
-    s['bp.uiString'] = line.ui ? 1 : 0
-    s['bp.ticker'] = line.ticker ? 1 : 0
-    s['bp.credit'] = line.credit ? 1 : 0
-    s['bp.byline'] = line.byline ? 1 : 0
-    s['bp.inlineMenu'] = line.inlineMenu ? 1 : 0
-    s['bp.subhead'] = line.subhead ? 1 : 0
-    s['bp.prose'] = line.prose ? 1 : 0
-    s['bp.menuRun'] = runs[k]!
-    s['bp.hasBody'] = body ? 1 : 0
-    s['bp.inBody'] = body && k >= body.start && k <= body.end ? 1 : 0
-    s['bp.bodyDistance'] = !body ? 0 : k < body.start ? body.start - k : k > body.end ? k - body.end : 0
-    s['bp.headline'] = k === headline ? 1 : 0
-    s['bp.headlineEcho'] = k !== headline && headlineKey !== '' && keys[k]!.includes(headlineKey) ? 1 : 0
-    // A repeated sentence is junk only in its later copies; a repeated short line in all of them.
-    s['bp.repeated'] = other[k]! >= 0 && (!line.prose || other[k]! < k) && k !== headline ? 1 : 0
-    s['bp.edge'] = n > 4 && (k < 2 || k >= n - 2) ? 1 : 0
-    const proseNeighbour = (k > 0 && lines[k - 1]!.prose) || (k < n - 1 && lines[k + 1]!.prose)
-    s['bp.isolatedProse'] = line.prose && !proseNeighbour && !s['bp.inBody'] ? 1 : 0
-    s['bp.commentZone'] = k > comments ? 1 : 0
+  // 1-based line numbers and texts of the non-blank lines (references, not copies).
+  const numbers = new Int32Array(n)
+  const texts: string[] = new Array(n)
+  let k = 0
+  for (const line of all) {
+    if (line.blank) continue
+    numbers[k] = line.number
+    texts[k] = line.text
+    k++
   }
 
-  const local = new Float64Array(n)
-  for (let k = 0; k < n; k++) local[k] = localLogit(lines[k]!, signals[k]!)
+  const page = buildPage(texts, stopWords)
+  const { p1, p } = pageProbabilities(page)
+  for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[j]!
 
-  // Neighbourhood: judge a short line by the lines around it.
-  for (let k = 0; k < n; k++) {
-    const line = lines[k]!
-    const s = signals[k]!
-    let z = local[k]!
-    s['bp.local'] = sigmoid(z)
-    s['bp.junkNeighbours'] = 0
-    s['bp.proseNeighbours'] = 0
-    if (line.short && !s['bp.headline']) {
-      const before = k > 0 ? local[k - 1]! : undefined
-      const after = k < n - 1 ? local[k + 1]! : undefined
-      const junkBefore = before === undefined || before > 0
-      const junkAfter = after === undefined || after > 0
-      if (junkBefore && junkAfter && (before !== undefined || after !== undefined)) {
-        z += WEIGHTS.junkNeighbours
-        s['bp.junkNeighbours'] = 1
-      } else if (before !== undefined && after !== undefined && before < 0 && after < 0 && lines[k - 1]!.prose && lines[k + 1]!.prose) {
-        z += WEIGHTS.proseNeighbours
-        s['bp.proseNeighbours'] = 1
-      }
+  if (ctx.collectSignals) {
+    const row = new Float32Array(FEATURES.length)
+    for (let j = 0; j < n; j++) {
+      const signals = ctx.signals[numbers[j]! - 1]!
+      featureRow(page, j, row)
+      FEATURES.forEach((name, index) => (signals[`bp.${name}`] = row[index]!))
+      signals['bp.p1'] = p1[j]!
+      signals['bp.probability'] = p[j]!
     }
-    const p = sigmoid(z)
-    ctx.boilerplate[nonBlank[k]!.number - 1] = p
-    s['bp.probability'] = p
   }
 
-  for (let k = 0; k < n; k++) {
-    const lineNumber = nonBlank[k]!.number
-    const p = ctx.boilerplate[lineNumber - 1]!
-    if (p <= ctx.threshold) continue
-    const { meta, message } = describe(lines[k]!, signals[k]!, other[k]!, headline, nonBlank, runs[k]!)
-    const line = nonBlank[k]!
-    const start = line.text.length - line.text.trimStart().length
-    const end = line.text.trimEnd().length
-    report(file, meta, spanOnLine(lineNumber, line.offset, start, end), message)
+  for (let j = 0; j < n; j++) {
+    if (p[j]! <= ctx.threshold) continue
+    const text = texts[j]!
+    const { meta, message } = describe(page, j, text, stopWords, numbers, p, ctx.threshold)
+    const lineNumber = numbers[j]!
+    const offset = all[lineNumber - 1]!.offset
+    const start = text.length - text.trimStart().length
+    const end = text.trimEnd().length
+    report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
   }
 }
 
@@ -439,27 +188,46 @@ function quoted(text: string): string {
   return `'${trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed}'`
 }
 
-/** The kind of junk a line is, and a message a person understands. */
+/** The kind of junk line `k` is, and a message a person understands. */
 function describe(
-  line: LineFeatures,
-  signals: LineSignals,
-  other: number,
-  headline: number,
-  nonBlank: readonly Line[],
-  run: number,
+  page: Page,
+  k: number,
+  text: string,
+  stopWords: Set<string> | undefined,
+  numbers: Int32Array,
+  p: Float32Array,
+  threshold: number,
 ): { meta: RuleMeta; message: string } {
-  const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
-  if (line.ticker) return { meta: tickerMeta, message: `Looks like a ${line.ticker} (${quoted(line.text)})` }
-  if (line.credit) return { meta: creditMeta, message: `${capital(line.credit)} (${quoted(line.text)})` }
-  if (line.byline) return { meta: bylineMeta, message: `${capital(line.byline)} (${quoted(line.text)})` }
-  if (line.ui) return { meta: uiStringMeta, message: `${capital(line.ui)} (${quoted(line.text)})` }
-  if (signals['bp.headlineEcho'] && headline >= 0) {
-    return { meta: repeatedMeta, message: `Repeats the headline (line ${nonBlank[headline]!.number})` }
+  // The object form of the line's features, recomputed for the few lines reported.
+  const line = lineFeatures(text, stopWords)
+  const capital = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1)
+  if (line.ticker) return { meta: tickerMeta, message: `Looks like a ${line.ticker} (${quoted(text)})` }
+  if (line.credit) return { meta: creditMeta, message: `${capital(line.credit)} (${quoted(text)})` }
+  if (line.byline) return { meta: bylineMeta, message: `${capital(line.byline)} (${quoted(text)})` }
+  if (line.ui) return { meta: uiStringMeta, message: `${capital(line.ui)} (${quoted(text)})` }
+  if (page.headlineEcho[k] && page.headline >= 0) {
+    return { meta: repeatedMeta, message: `Repeats the headline (line ${numbers[page.headline]!})` }
   }
-  if (signals['bp.repeated'] && other >= 0) return { meta: repeatedMeta, message: `Repeats line ${nonBlank[other]!.number}` }
-  if (line.inlineMenu) return { meta: menuMeta, message: `${capital(line.inlineMenu)} (${quoted(line.text)})` }
+  const other = page.other[k]!
+  if (other >= 0 && (!line.prose || other < k)) return { meta: repeatedMeta, message: `Repeats line ${numbers[other]!}` }
+  if (line.inlineMenu) return { meta: menuMeta, message: `${capital(line.inlineMenu)} (${quoted(text)})` }
+  const run = page.shortRun[k]!
   if (run >= 3) return { meta: menuMeta, message: `Menu item: one of ${run} short lines in a row` }
-  return { meta: junkLineMeta, message: explain(signals) }
+  const bodyDistance = page.bodyStart < 0 ? 0 : k < page.bodyStart ? page.bodyStart - k : k > page.bodyEnd ? k - page.bodyEnd : 0
+  return {
+    meta: junkLineMeta,
+    message: explain({
+      words: line.words,
+      terminal: line.terminal,
+      colonEnd: line.colonEnd,
+      digitsAndSymbols: line.digitShare + line.symbolShare,
+      allCaps: line.allCaps,
+      titleCase: line.titleCase,
+      bodyDistance,
+      edge: page.n > 4 && (k < 2 || k >= page.n - 2),
+      junkNeighbours: k > 0 && k < page.n - 1 && p[k - 1]! > threshold && p[k + 1]! > threshold,
+    }),
+  }
 }
 
 function boilerplateClassifier() {

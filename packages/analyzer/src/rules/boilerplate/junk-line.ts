@@ -11,7 +11,7 @@
  * Not flagged: a short sentence of prose ("Russia said it had taken note of the request."): it
  * ends like a sentence and reads like one (function words, lower case), and it sits inside the text.
  */
-import type { LineSignals, RuleMeta } from '../../rule.js'
+import type { RuleMeta } from '../../rule.js'
 
 export const meta: RuleMeta = {
   id: 'boilerplate/junk-line',
@@ -27,18 +27,35 @@ export const meta: RuleMeta = {
   ],
 }
 
-/** A readable account of the features that made the line junk, from its `bp.*` signals. */
-export function explain(signals: LineSignals): string {
+/** What the classifier knows about a line it calls junk, for the message. */
+export interface JunkEvidence {
+  words: number
+  terminal: boolean
+  colonEnd: boolean
+  /** Share of digits and symbols among visible characters. */
+  digitsAndSymbols: number
+  allCaps: boolean
+  titleCase: number
+  /** Non-blank lines between the line and the main body of prose (0 inside it or when there is none). */
+  bodyDistance: number
+  /** Among the first or last two non-blank lines of a page of more than four. */
+  edge: boolean
+  /** Both neighbours are junk too. */
+  junkNeighbours: boolean
+}
+
+/** A readable account of the features that made the line junk. */
+export function explain(evidence: JunkEvidence): string {
   const reasons: string[] = []
-  const words = Math.round(signals['bp.words'] ?? 0)
+  const words = Math.round(evidence.words)
   if (words <= 6) reasons.push(words === 1 ? 'a single word' : `only ${words} words`)
-  if (!signals['bp.terminal']) reasons.push((signals['bp.colonEnd'] ?? 0) > 0 ? 'ends in a label’s colon' : 'no sentence punctuation')
-  if ((signals['bp.digitShare'] ?? 0) + (signals['bp.symbolShare'] ?? 0) > 0.3) reasons.push('mostly digits and symbols')
-  if ((signals['bp.allCaps'] ?? 0) > 0) reasons.push('all capitals')
-  else if ((signals['bp.titleCase'] ?? 0) >= 0.75 && words >= 2) reasons.push('Title Case')
-  const distance = signals['bp.bodyDistance'] ?? 0
+  if (!evidence.terminal) reasons.push(evidence.colonEnd ? 'ends in a label’s colon' : 'no sentence punctuation')
+  if (evidence.digitsAndSymbols > 0.3) reasons.push('mostly digits and symbols')
+  if (evidence.allCaps) reasons.push('all capitals')
+  else if (evidence.titleCase >= 0.75 && words >= 2) reasons.push('Title Case')
+  const distance = evidence.bodyDistance
   if (distance > 0) reasons.push(`${distance} line${distance === 1 ? '' : 's'} away from the main text`)
-  if ((signals['bp.edge'] ?? 0) > 0) reasons.push('at the edge of the page')
-  if ((signals['bp.junkNeighbours'] ?? 0) > 0) reasons.push('between lines of page junk')
+  if (evidence.edge) reasons.push('at the edge of the page')
+  if (evidence.junkNeighbours) reasons.push('between lines of page junk')
   return `Looks like page junk: ${reasons.length > 0 ? reasons.join(', ') : 'reads like page chrome'}`
 }

@@ -53,7 +53,7 @@ export function inlineMenu(text: string, terminal: boolean): string | undefined 
  * For each position, the length of the run of consecutive `true` values it belongs to (0 where
  * false). Two passes, linear.
  */
-export function runLengths(flags: readonly boolean[]): Int32Array {
+export function runLengths(flags: ArrayLike<boolean | number>): Int32Array {
   const lengths = new Int32Array(flags.length)
   let start = 0
   for (let index = 0; index <= flags.length; index++) {

@@ -36,21 +36,22 @@ export function repeatKey(text: string): string {
 
 /**
  * For each line, the index of another line with the same key (its first copy, or for the first
- * copy the second), or -1. One Map, linear in the number of lines.
+ * copy the second), or -1. Keys are strings or hashes of them; `''` and `0` mean "no key". One
+ * Map, linear in the number of lines.
  */
-export function repeats(keys: readonly string[]): Int32Array {
-  const first = new Map<string, number>()
-  const second = new Map<string, number>()
+export function repeats<Key extends string | number>(keys: ArrayLike<Key>): Int32Array {
+  const first = new Map<Key, number>()
+  const second = new Map<Key, number>()
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!
-    if (key === '') continue
+    if (key === '' || key === 0) continue
     if (!first.has(key)) first.set(key, index)
     else if (!second.has(key)) second.set(key, index)
   }
   const other = new Int32Array(keys.length).fill(-1)
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!
-    if (key === '') continue
+    if (key === '' || key === 0) continue
     const head = first.get(key)!
     other[index] = head !== index ? head : (second.get(key) ?? -1)
   }

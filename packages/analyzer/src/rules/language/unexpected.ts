@@ -7,12 +7,14 @@
  * franc is only asked about paragraphs long enough to be reliable (120 characters; 30 for scripts
  * such as Chinese, where a character carries more), chooses among the usual languages of translated
  * copy, and a paragraph is flagged only when the expected language is clearly behind. Short lines
- * (`Anzeige`, `Mehr lesen`) are left to the boilerplate classifier: franc on them is noise.
+ * (`Anzeige`, `Mehr lesen`) are left to the boilerplate classifier: franc on them is noise. In an
+ * English document, a paragraph that is plainly English by its function words is not sent to franc
+ * at all: that skips franc's cost on nearly every paragraph.
  */
 import type { Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { VFile } from 'vfile'
-import { CANDIDATES, MIN_PARAGRAPH_LENGTH, guess, toIso1, toIso3 } from '../../language.js'
+import { CANDIDATES, MIN_PARAGRAPH_LENGTH, guess, plainlyEnglish, toIso1, toIso3 } from '../../language.js'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 
 export const meta: RuleMeta = {
@@ -45,6 +47,7 @@ function unexpectedLanguage() {
       const text = toString(paragraph)
       const dense = text.match(DENSE_SCRIPT)?.length ?? 0
       if (text.length < MIN_PARAGRAPH_LENGTH && dense < MIN_DENSE_SCRIPT_LENGTH) continue
+      if (expected === 'eng' && dense === 0 && plainlyEnglish(text)) continue
       const ranked = guess(text, only)
       const [best] = ranked
       if (!best || best[0] === expected) continue

@@ -10,6 +10,12 @@ import { detector as repeatedSentence } from './repeated-sentence.js'
 import { detector as repeatedWord } from './repeated-word.js'
 import { detector as repetitionLoop } from './repetition-loop.js'
 import { detector as spaceBeforePunctuation } from './space-before-punctuation.js'
+import { detector as foreignSpelling } from './foreign-spelling.js'
+import { detector as capitalizedNoun } from './capitalized-noun.js'
+import { detector as verbFinal } from './verb-final.js'
+import { detector as numberFormat } from './number-format.js'
+import { detector as untranslatedWord } from './untranslated-word.js'
+import { detector as improbableWording } from './improbable-wording.js'
 
 export const translationDetectors: readonly Detector[] = [
   spaceBeforePunctuation,
@@ -22,4 +28,10 @@ export const translationDetectors: readonly Detector[] = [
   repeatedWord,
   repetitionLoop,
   repeatedSentence,
+  foreignSpelling,
+  capitalizedNoun,
+  verbFinal,
+  numberFormat,
+  untranslatedWord,
+  improbableWording,
 ]

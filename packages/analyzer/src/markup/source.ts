@@ -1,0 +1,172 @@
+/**
+ * `analyzeSource`: analyze a file as written (plain text, Markdown, MDX, HTML or locale JSON),
+ * positions in that file.
+ *
+ *   original ─► front end (markdown.ts, html.ts, json.ts): the prose as virtual text + offset map
+ *            ─► analyze() on the virtual text
+ *            ─► findings and lines mapped back to the original ─► inline control comments applied
+ *            ─► with `source` (locale JSON): the pair rules' findings added (locale-pair.ts)
+ */
+import { analyze } from '../analyze.js'
+import { ruleById } from '../rules/index.js'
+import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
+import { suppressor } from './control.js'
+import { prepareHtml } from './html.js'
+import { prepareJson } from './json.js'
+import { checkLocalePair } from './locale-pair.js'
+import { prepareMarkdown } from './markdown.js'
+import type { Prepared, Syntax } from './types.js'
+import { lineStarts, offsetOf, pointOf, type VirtualText } from './virtual-text.js'
+
+export interface AnalyzeSourceOptions extends AnalyzeOptions {
+  /** How to read the text (default `text`). */
+  syntax?: Syntax
+  /**
+   * The source locale file's text, when `text` is its translation (`syntax: 'json'`): adds the
+   * pair rules' findings (missing and extra keys, untranslated values, placeholders, numbers,
+   * values in the wrong language).
+   */
+  source?: string
+  /** Language of the source locale file; detected when absent. */
+  sourceLang?: string
+}
+
+/** The syntax a file name suggests: `.md`/`.markdown` Markdown, `.mdx` MDX, `.html`/`.htm` HTML, `.json` JSON, else text. */
+export function syntaxOfPath(path: string): Syntax {
+  const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase()
+  switch (extension) {
+    case 'md':
+    case 'markdown':
+      return 'markdown'
+    case 'mdx':
+      return 'mdx'
+    case 'html':
+    case 'htm':
+      return 'html'
+    case 'json':
+      return 'json'
+    default:
+      return 'text'
+  }
+}
+
+export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}): Analysis {
+  const { syntax = 'text', source, sourceLang, ...analyzeOptions } = options
+  if (source !== undefined && syntax !== 'json') throw new Error('a source file is compared only with a locale JSON file (syntax json)')
+  if (syntax === 'text') return analyze(text, analyzeOptions)
+
+  const prepared = prepare(text, syntax)
+  if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
+  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false })
+  const mapped = remap(analysis, prepared, text, analyzeOptions.boilerplateThreshold ?? 0.5)
+  if (source !== undefined) {
+    const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }
+    if (sourceLang !== undefined) pairOptions.sourceLanguage = sourceLang
+    if (options.rules !== undefined) pairOptions.rules = options.rules
+    mapped.findings = mergeFindings(mapped.findings, checkLocalePair(source, text, pairOptions))
+  }
+  return mapped
+}
+
+function prepare(text: string, syntax: Exclude<Syntax, 'text'>): Prepared {
+  switch (syntax) {
+    case 'markdown':
+      return prepareMarkdown(text)
+    case 'mdx':
+      return prepareMarkdown(text, { mdx: true })
+    case 'html':
+      return prepareHtml(text)
+    case 'json':
+      return prepareJson(text)
+  }
+}
+
+/**
+ * A locale file is all UI strings by nature: the boilerplate rules (which look for UI strings,
+ * menus and page chrome) say nothing useful about it and are off, and so is repeated-sentence
+ * (one string under several keys is normal). A setting the user gave wins.
+ */
+function localeRules(rules: Record<string, RuleSetting> | undefined): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {}
+  for (const rule of ruleById.values()) {
+    if (rule.category === 'boilerplate' || rule.id === 'translation/repeated-sentence') settings[rule.id] = 'off'
+  }
+  return { ...settings, ...rules }
+}
+
+/** The analysis of the virtual text, with positions in the original and inline control applied. */
+function remap(analysis: Analysis, prepared: Prepared, original: string, threshold: number): Analysis {
+  const { virtual } = prepared
+  const virtualStarts = lineStarts(virtual.text)
+  const originalStarts = lineStarts(original)
+  const isOff = suppressor(prepared.directives, original)
+  const structured = prepared.structured ?? []
+  const inStructure = (offset: number): boolean => structured.some((range) => offset >= range.start && offset < range.end)
+
+  const findings: Finding[] = []
+  for (const finding of analysis.findings) {
+    const start = virtual.start(offsetOf(virtualStarts, virtual.text.length, finding.line, finding.column))
+    const endVirtual = offsetOf(virtualStarts, virtual.text.length, finding.endLine, finding.endColumn)
+    const end = Math.max(start, virtual.end(endVirtual))
+    if (isOff(finding.ruleId, finding.category, start)) continue
+    if (finding.category === 'boilerplate' && inStructure(start)) continue
+    const from = pointOf(originalStarts, start)
+    const to = pointOf(originalStarts, end)
+    findings.push({ ...finding, line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
+  }
+  findings.sort(byPosition)
+
+  return {
+    ...analysis,
+    findings,
+    lines: remapLines(analysis.lines, virtual, virtualStarts, originalStarts, threshold, inStructure),
+    notes: notesOf(analysis, virtual, original),
+  }
+}
+
+/**
+ * One entry per original line that holds prose: a virtual line counts on the original line where
+ * its first character is. Lines of structured content count as content (boilerplate 0). Virtual lines that land on one original line (two HTML blocks on one
+ * line) are merged: the larger boilerplate probability and translation value.
+ */
+function remapLines(
+  lines: readonly LineResult[],
+  virtual: VirtualText,
+  virtualStarts: readonly number[],
+  originalStarts: readonly number[],
+  threshold: number,
+  inStructure: (offset: number) => boolean,
+): LineResult[] {
+  const byLine = new Map<number, LineResult>()
+  for (const entry of lines) {
+    const lineStart = virtualStarts[entry.line - 1] ?? 0
+    const firstChar = lineStart + (/\S/.exec(virtual.text.slice(lineStart, virtualStarts[entry.line] ?? virtual.text.length))?.index ?? 0)
+    const offset = virtual.start(firstChar)
+    const line = pointOf(originalStarts, offset).line
+    const seen = byLine.get(line)
+    if (!seen) {
+      // Structured content (a Markdown list or table) is content, whatever the classifier thought.
+      byLine.set(line, inStructure(offset) ? { ...entry, line, kind: 'content', boilerplate: 0 } : { ...entry, line })
+      continue
+    }
+    seen.boilerplate = Math.max(seen.boilerplate, inStructure(offset) ? 0 : entry.boilerplate)
+    seen.translation = Math.max(seen.translation, entry.translation)
+    seen.kind = seen.boilerplate > threshold ? 'boilerplate' : 'content'
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line)
+}
+
+function notesOf(analysis: Analysis, virtual: VirtualText, original: string): string[] {
+  if (virtual.text.trim() !== '' || original.trim() === '') return [...analysis.notes]
+  return ['no prose to check: the file holds only markup, code or placeholders']
+}
+
+function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  // A value the pair check calls wrong-language may already be flagged by the text check.
+  const seen = new Set(a.filter((finding) => finding.ruleId === 'language/unexpected').map((finding) => finding.line))
+  return [...a, ...b.filter((finding) => !(finding.ruleId === 'language/unexpected' && seen.has(finding.line)))].sort(byPosition)
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
+}

@@ -1,0 +1,20 @@
+/** What a markup front end hands to `analyzeSource`. */
+import type { Directive } from './control.js'
+import type { VirtualText } from './virtual-text.js'
+
+/** How a file is read: plain text, or a markup front end. */
+export type Syntax = 'text' | 'markdown' | 'mdx' | 'html' | 'json'
+
+export const SYNTAXES: readonly Syntax[] = ['text', 'markdown', 'mdx', 'html', 'json']
+
+export interface Prepared {
+  /** The prose the analyzer reads, and the map back to the original file. */
+  virtual: VirtualText
+  /** Inline control comments, in document order. */
+  directives: Directive[]
+  /**
+   * Original ranges of structured content the author wrote on purpose (Markdown lists and
+   * tables): boilerplate findings in them are dropped and their lines count as content.
+   */
+  structured?: Array<{ start: number; end: number }>
+}

@@ -1,0 +1,229 @@
+/**
+ * Markup front ends (src/markup/): Markdown, MDX and HTML read as prose, every position mapped back
+ * to the original file, inline control comments applied.
+ */
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { analyzeSource, syntaxOfPath, type Finding } from '../src/index.js'
+import { VirtualTextBuilder } from '../src/markup/virtual-text.js'
+
+const fixture = (path: string): string => fs.readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8')
+
+/** The original text a finding points at. */
+function flagged(text: string, finding: Finding): string {
+  const lines = text.split('\n')
+  if (finding.line !== finding.endLine) return lines.slice(finding.line - 1, finding.endLine).join('\n')
+  return lines[finding.line - 1]!.slice(finding.column - 1, finding.endColumn - 1)
+}
+
+/** 1-based line and column of the `nth` occurrence of `needle` in `text`. */
+function positionOf(text: string, needle: string, nth = 1): { line: number; column: number } {
+  let index = -1
+  for (let count = 0; count < nth; count++) index = text.indexOf(needle, index + 1)
+  if (index === -1) throw new Error(`${needle} not in text`)
+  const before = text.slice(0, index)
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') }
+}
+
+describe('virtual text', () => {
+  it('maps copied characters one to one and stand-ins to the whole stretch', () => {
+    const original = 'Read **the** [guide](https://x.y).'
+    const builder = new VirtualTextBuilder()
+    builder.copy(original, 0, 5) // "Read "
+    builder.copy(original, 7, 10) // "the"
+    builder.copy(original, 12, 13) // " "
+    builder.copy(original, 14, 19) // "guide"
+    builder.put('Xyz', 20, 33) // stands for "(https://x.y)"
+    builder.copy(original, 33, 34) // "."
+    const virtual = builder.build()
+    expect(virtual.text).toBe('Read the guideXyz.')
+    expect(virtual.start(virtual.text.indexOf('the'))).toBe(original.indexOf('the'))
+    expect(virtual.end(virtual.text.indexOf('the') + 3)).toBe(original.indexOf('the') + 3)
+    const standIn = virtual.text.indexOf('Xyz')
+    expect(virtual.start(standIn + 1)).toBe(20)
+    expect(virtual.end(standIn + 2)).toBe(33)
+    expect(virtual.start(virtual.text.length - 1)).toBe(33)
+  })
+})
+
+describe('Markdown', () => {
+  const text = fixture('markup/guide.md')
+  const analysis = analyzeSource(text, { syntax: 'markdown', lang: 'en' })
+
+  it('finds nothing in front matter, code blocks, inline code, links, autolinks or tables', () => {
+    const garbled = positionOf(text, 'Putin did not agree').line
+    const elsewhere = analysis.findings.filter((finding) => finding.line !== garbled)
+    expect(elsewhere).toEqual([])
+  })
+
+  it('finds the garbled paragraph at its line and column in the original file', () => {
+    const byRule = (id: string): Finding[] => analysis.findings.filter((finding) => finding.ruleId === id)
+    const quote = byRule('translation/quote-misplaced')
+    expect(quote.map((finding) => [finding.line, finding.column])).toEqual([Object.values(positionOf(text, '“said'))])
+    expect(flagged(text, quote[0]!)).toBe('“')
+
+    const spaces = byRule('translation/space-before-punctuation')
+    expect(spaces.map((finding) => flagged(text, finding))).toEqual([' ,', ' :'])
+    expect(spaces.map((finding) => [finding.line, finding.column])).toEqual([
+      Object.values(positionOf(text, 'memorandum ,')).map((value, index) => (index === 1 ? value + 'memorandum'.length : value)),
+      Object.values(positionOf(text, 'briefing :')).map((value, index) => (index === 1 ? value + 'briefing'.length : value)),
+    ])
+  })
+
+  it('has a line entry for each line of prose, none for code, front matter or blank lines', () => {
+    const numbers = analysis.lines.map((line) => line.line)
+    const source = text.split('\n')
+    for (const number of numbers) expect(source[number - 1]!.trim(), `line ${number}`).not.toBe('')
+    expect(numbers).toContain(positionOf(text, '# Installing').line)
+    expect(numbers).toContain(positionOf(text, 'Putin did not agree').line)
+    expect(numbers).not.toContain(positionOf(text, 'title:').line)
+    expect(numbers).not.toContain(positionOf(text, 'npm i -g tq-client\n').line)
+    expect(numbers).not.toContain(positionOf(text, 'indented code block').line)
+  })
+
+  it('reads the same paragraph as plain text with the same findings, shifted to where Markdown put it', () => {
+    const paragraph = text.split('\n')[positionOf(text, 'Putin did not agree').line - 1]!
+    const plain = analyzeSource(paragraph, { syntax: 'text', lang: 'en' }).findings
+    const shifted = analysis.findings.map((finding) => ({ ...finding, line: 1, endLine: 1 }))
+    expect(shifted).toEqual(plain)
+  })
+
+  it('maps columns through emphasis, escapes, character references and block-quote prefixes', () => {
+    const source = [
+      '> The **minister** said that the talks &amp; the\\* visits would go on',
+      '> after the summit , “said the spokesman in a briefing on Monday.',
+      '',
+    ].join('\n')
+    const found = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings
+    const quote = found.find((finding) => finding.ruleId === 'translation/quote-misplaced')!
+    expect([quote.line, quote.column]).toEqual(Object.values(positionOf(source, '“said')))
+    const space = found.find((finding) => finding.ruleId === 'translation/space-before-punctuation')!
+    expect(flagged(source, space)).toBe(' ,')
+    expect(found.map((finding) => finding.excerpt).join(' ')).not.toMatch(/[*>]/)
+  })
+
+  it('reads links by their text and code or URLs as a word, so no space appears before punctuation', () => {
+    const source = 'Install it with `npm i -g tq-client`. Then read [the guide](https://example.org/guide). See https://example.org.\n'
+    expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings).toEqual([])
+    // As plain text, the same line is flagged: the front end is what keeps it clean.
+    const stripped = 'Install it with . Then read the guide. See .\n'
+    expect(analyzeSource(stripped, { syntax: 'text', lang: 'en' }).findings.map((finding) => finding.ruleId)).toContain('translation/space-before-punctuation')
+  })
+
+  it('reads MDX: imports, expressions and JSX attributes are not prose, JSX children are', () => {
+    const source = [
+      "import { Chart } from './chart.js'",
+      '',
+      'export const meta = { title: "Report : 2024" }',
+      '',
+      '<Callout kind="warning : red">',
+      'The talks went on after the summit , the spokesman said on {props.day} in a briefing.',
+      '</Callout>',
+      '',
+    ].join('\n')
+    const found = analyzeSource(source, { syntax: 'mdx', lang: 'en' }).findings
+    expect(found.map((finding) => [finding.ruleId, flagged(source, finding)])).toEqual([['translation/space-before-punctuation', ' ,']])
+    expect(found[0]!.line).toBe(6)
+  })
+})
+
+describe('inline control comments', () => {
+  const garbled = 'The talks went on after the summit , the spokesman said on Monday in a briefing.'
+  const count = (source: string, syntax: 'markdown' | 'html' | 'mdx' = 'markdown'): number[] =>
+    analyzeSource(source, { syntax, lang: 'en' }).findings.filter((finding) => finding.ruleId === 'translation/space-before-punctuation').map((finding) => finding.line)
+
+  it('tq-disable and tq-enable switch rules off and on, by id, by category or all', () => {
+    const source = [garbled, '', '<!-- tq-disable translation/space-before-punctuation -->', '', garbled, '', '<!-- tq-enable -->', '', garbled, ''].join('\n')
+    expect(count(source)).toEqual([1, 9])
+    const byCategory = [garbled, '', '<!-- tq-disable translation -->', '', garbled, ''].join('\n')
+    expect(count(byCategory)).toEqual([1])
+    const all = ['<!-- tq-disable -->', '', garbled, ''].join('\n')
+    expect(count(all)).toEqual([])
+    const other = ['<!-- tq-disable translation/quote-misplaced -->', '', garbled, ''].join('\n')
+    expect(count(other)).toEqual([3])
+  })
+
+  it('tq-disable-next-line covers the next non-blank line only; tq-disable-line its own line', () => {
+    const source = ['<!-- tq-disable-next-line -->', garbled, '', garbled, ''].join('\n')
+    expect(count(source)).toEqual([4])
+    const afterBlank = ['<!-- tq-disable-next-line translation/space-before-punctuation -- quoted from a source -->', '', garbled, garbled, ''].join('\n')
+    expect(count(afterBlank)).toEqual([4])
+    const html = `<p>${garbled} <!-- tq-disable-line --></p>\n<p>${garbled}</p>\n`
+    expect(count(html, 'html')).toEqual([2])
+  })
+
+  it('works in HTML comments and as MDX comments', () => {
+    const html = `<p>${garbled}</p>\n<!-- tq-disable-next-line -->\n<p>${garbled}</p>\n`
+    expect(count(html, 'html')).toEqual([1])
+    const mdx = ['{/* tq-disable-next-line */}', garbled, '', garbled, ''].join('\n')
+    expect(count(mdx, 'mdx')).toEqual([4])
+  })
+})
+
+describe('HTML', () => {
+  it('reads visible text only, one block per line, positions in the original', () => {
+    const source = [
+      '<!doctype html><html><head><title>Title , hidden</title><style>p { margin: 0 }</style>',
+      '<script>const message = "script , text"</script></head><body>',
+      '<p>The talks went on after the summit , “said the spokesman on Monday.</p><p>Tom &amp; Jerry met again , he said.</p>',
+      '<pre>code , block</pre><p hidden>Hidden , text</p><p translate="no">Brand , name</p>',
+      '<p>Run <code>npm test , now</code> and read',
+      '   the <a href="https://example.org/a,b">guide</a>.</p>',
+      '</body></html>',
+      '',
+    ].join('\n')
+    const found = analyzeSource(source, { syntax: 'html', lang: 'en' }).findings.filter((finding) => finding.category === 'translation')
+    expect(found.map((finding) => [finding.ruleId, finding.line, flagged(source, finding)])).toEqual([
+      ['translation/space-before-punctuation', 3, ' ,'],
+      ['translation/quote-misplaced', 3, '“'],
+      ['translation/space-before-punctuation', 3, ' ,'],
+    ])
+    const second = found[2]!
+    expect(second.column).toBe(positionOf(source, 'again ,').column + 'again'.length)
+  })
+
+  it('gives each original line with visible text one line entry, at the line where its block starts', () => {
+    const source = [
+      '<html><body>',
+      '<h1>The talks in Istanbul</h1>',
+      '<p>They met on Monday.</p><p>They will resume next week.</p>',
+      '<p>The talks went on after the summit,',
+      'the spokesman said on Monday.</p>',
+      '<script>x()</script>',
+      '</body></html>',
+      '',
+    ].join('\n')
+    const analysis = analyzeSource(source, { syntax: 'html', lang: 'en' })
+    expect(analysis.lines.map((line) => line.line)).toEqual([2, 3, 4])
+  })
+})
+
+describe('stand-ins', () => {
+  it('a link whose address ends with its text is still read by its text', () => {
+    const source = 'Read the [guide](https://example.org/guide) and the [changelog](https://example.org/changelog) , then [file an issue](https://example.org/issues).\n'
+    const found = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings
+    expect(found.map((finding) => [finding.ruleId, finding.excerpt])).toEqual([['translation/space-before-punctuation', ',']])
+    expect(found[0]!.column).toBe(source.indexOf(') ,') + 2)
+  })
+
+  it('an HTML block holding only an image or code is left out, not read as a line of its own', () => {
+    const source = '<div><img src="logo.png" alt="Logo"></div>\n<p><code>npm test</code></p>\n<p><img src="icon.png"> Run the tests before you push.</p>\n'
+    const analysis = analyzeSource(source, { syntax: 'html', lang: 'en' })
+    expect(analysis.lines.map((line) => line.line)).toEqual([3])
+    expect(analysis.findings).toEqual([])
+  })
+})
+
+describe('syntax by file name', () => {
+  it('chooses by extension, text when unknown', () => {
+    expect(['a.md', 'b.MARKDOWN', 'c.mdx', 'd.html', 'e.htm', 'f.json', 'g.txt', 'h', 'dir.md/file'].map(syntaxOfPath)).toEqual([
+      'markdown', 'markdown', 'mdx', 'html', 'html', 'json', 'text', 'text', 'text',
+    ])
+  })
+
+  it('notes a file with markup but no prose', () => {
+    const analysis = analyzeSource('```js\nconst a = 1 , b = 2\n```\n', { syntax: 'markdown', lang: 'en' })
+    expect(analysis.findings).toEqual([])
+    expect(analysis.notes).toEqual(['no prose to check: the file holds only markup, code or placeholders'])
+  })
+})

@@ -1,0 +1,149 @@
+/**
+ * The word-level translation rules on real seed lines and on the cases they must tell apart:
+ * foreign spellings from names, German capitals from titles, verb-final clauses from English
+ * ellipsis, foreign number formats from English ones.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../src/index.js'
+
+const MINE = ['foreign-spelling', 'capitalized-noun', 'verb-final', 'number-format', 'untranslated-word'].map((name) => `translation/${name}`)
+
+function hits(text: string, ruleId?: string) {
+  return analyze(text, { lang: 'en' }).findings.filter((f) => (ruleId ? f.ruleId === ruleId : MINE.includes(f.ruleId)))
+}
+
+const seed = (name: string): string => readFileSync(new URL(`../../../fixtures/seeds/${name}`, import.meta.url), 'utf8')
+const line = (name: string, number: number): string => seed(name).split('\n')[number - 1]!
+
+describe('seed lines of npr-garbled.txt', () => {
+  it('line 21: Soschi is the German spelling of Sochi', () => {
+    const found = hits(line('npr-garbled.txt', 21), 'translation/foreign-spelling')
+    expect(found.map((f) => [f.excerpt, f.expected])).toEqual([['Soschi', ['Sochi']]])
+    expect(found[0]!.message).toBe('German spelling of Sochi?')
+  })
+
+  it('line 33: "Before" capitalised after [Trump]', () => {
+    const found = hits(line('npr-garbled.txt', 33), 'translation/capitalized-noun')
+    expect(found.map((f) => f.excerpt)).toEqual(['Before'])
+    expect(found[0]!.expected).toEqual(['before'])
+  })
+
+  it('line 45: the clause ends in "is"', () => {
+    const found = hits(line('npr-garbled.txt', 45), 'translation/verb-final')
+    expect(found.map((f) => f.excerpt)).toEqual(['is'])
+    expect(found[0]!.column).toBe(line('npr-garbled.txt', 45).lastIndexOf(' is.') + 2)
+  })
+
+  it('names on the other lines are not foreign spellings', () => {
+    const text = [17, 29, 31, 35, 39, 47].map((n) => line('npr-garbled.txt', n)).join('\n\n')
+    expect(hits(text)).toEqual([])
+  })
+})
+
+describe('human seed files', () => {
+  for (const name of ['afp-original.txt', 'ndtv-boilerplate.txt', 'aljazeera-rewrite.txt']) {
+    it(`${name}: no warning or error from the word-level rules`, () => {
+      const found = analyze(seed(name)).findings.filter((f) => MINE.includes(f.ruleId) && f.severity !== 'info')
+      expect(found).toEqual([])
+    })
+  }
+})
+
+describe('translation/foreign-spelling', () => {
+  const rule = 'translation/foreign-spelling'
+  it('suggests the English exonym', () => {
+    expect(hits('The delegation flew from Moskau to Warschau on Monday.', rule).map((f) => f.expected)).toEqual([['Moscow'], ['Warsaw']])
+    expect(hits('The summit will be held in Bruselas.', rule)[0]!.message).toBe('Spanish spelling of Brussels?')
+  })
+
+  it('undoes German spelling of English words', () => {
+    expect(hits('He rejected the Amerikanisch plan.', rule)[0]!.expected).toEqual(['American'])
+  })
+
+  it('leaves unknown names alone', () => {
+    const text =
+      'Pavel Byrkin photographed Zelenskyy. Felgenhauer said so, and Timofeev agreed. Umerov spoke to Starmer. ' +
+      'Later, Byrkin and Felgenhauer left; Timofeev stayed with Umerov.'
+    expect(hits(text, rule)).toEqual([])
+  })
+
+  it('leaves names inside runs and set phrases alone', () => {
+    expect(hits('She walked from the Piazza di Spagna to the Journal De Bruxelles office and ate Peking duck.', rule)).toEqual([])
+    expect(hits('Bobby Fischer played chess; later Fischer moved to Iceland.', rule)).toEqual([])
+  })
+
+  it('does not take lowercase English words for German ones', () => {
+    expect(hits('He had no qualms about forking out a record amount.', rule)).toEqual([])
+  })
+})
+
+describe('translation/capitalized-noun', () => {
+  const rule = 'translation/capitalized-noun'
+  it('flags several German-capitalised nouns in a paragraph', () => {
+    const found = hits('The attacks, of which the Ukrainian Authorities said the Damage was the largest, went on.', rule)
+    expect(found.map((f) => f.excerpt)).toEqual(['Authorities', 'Damage'])
+  })
+
+  it('does not flag a single capitalised noun (density gate)', () => {
+    expect(hits('The ministers discussed the Exchange on Monday.', rule)).toEqual([])
+  })
+
+  it('leaves titles, names, months and headlines alone', () => {
+    expect(hits('He is the author of the book How to Grow a Chair and of Family, Law and Democracy Report.', rule)).toEqual([])
+    expect(hits('Visitors to Yahoo and Excite stayed longer, according to the Electronic Advertising and Marketplace Report.', rule)).toEqual([])
+    expect(hits('The talks begin in May and the Foreign Minister spoke to the Security Council.', rule)).toEqual([])
+    expect(hits('Trump, Putin Call On Russia-Ukraine War, Call Went Well, White House Says', rule)).toEqual([])
+    expect(hits('(B) That because of the low viscosity, the drop falls. See Section 104 of the Act and Volume 2.', rule)).toEqual([])
+  })
+})
+
+describe('translation/verb-final', () => {
+  const rule = 'translation/verb-final'
+  it('flags a that-clause ending in its auxiliary', () => {
+    expect(hits('The minister said that he it done has.', rule)).toHaveLength(1)
+  })
+
+  it('accepts English endings in a bare verb', () => {
+    for (const text of [
+      'That’s who he is.',
+      'I know where it is.',
+      'We take the country as it is.',
+      'The economy is stronger than it was.',
+      'So is she.',
+      'He is not the sort of person he thought he was.',
+      'It seems to me that it rather easily can.',
+      'Do you think that the plan for the city is?',
+    ]) {
+      expect(hits(text, rule), text).toEqual([])
+    }
+  })
+})
+
+describe('translation/number-format', () => {
+  const rule = 'translation/number-format'
+  it('flags other locales’ separators and suggests the English form', () => {
+    expect(hits('They will exchange 1.000 prisoners.', rule)[0]!.expected).toEqual(['1,000'])
+    expect(hits('The budget is 12.500.000 euros.', rule)[0]!.expected).toEqual(['12,500,000'])
+    expect(hits('Growth was 3,5 percent and inflation 0,7%.', rule).map((f) => f.expected)).toEqual([['3.5'], ['0.7']])
+    expect(hits('It costs 1.234,56 euros.', rule)[0]!.severity).toBe('error')
+  })
+
+  it('accepts English numbers, versions, dates, times and addresses', () => {
+    expect(
+      hits('It cost 1.5 million, 3,500 people came, version 2.0 and v1.000.2 shipped on 12.05.2023 at 12.30 from 192.168.100.200; a ratio of 1.234.', rule),
+    ).toEqual([])
+  })
+})
+
+describe('translation/untranslated-word', () => {
+  const rule = 'translation/untranslated-word'
+  it('flags a foreign function word between English words', () => {
+    const found = hits('The leaders discussed the talks und the ceasefire.', rule)
+    expect(found.map((f) => f.message)).toEqual(['German word `und` left in an English sentence'])
+  })
+
+  it('accepts names, loanwords and quoted foreign phrases', () => {
+    expect(hits('Ursula von der Leyen spoke; Les Misérables played; a pas de deux; Smith et al. agreed; musicians can jam together.', rule)).toEqual([])
+  })
+})
