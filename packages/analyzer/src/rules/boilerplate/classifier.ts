@@ -32,7 +32,7 @@
  * - A document too small to have a page around it (`SMALL_DOCUMENT` lines or fewer) is judged as
  *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content.
  * - A page the trees would leave without any content line keeps its main body (`keepSomeText`).
- * - Lines whose shape alone says junk get at least `SHAPE_FLOOR` (`floors`).
+ * - Lines whose shape alone says junk get at least `SHAPE_FLOOR`.
  *
  * Memory: features live in typed arrays for the time of the classification; `ctx.signals` gets
  * `bp.*` values only when the caller asked for signals (`analyze(text, {signals: true})`).
