@@ -17,7 +17,7 @@ import { countWords, segment, type Line } from './document.js'
 import { detectDocumentLanguage, toIso1 } from './language.js'
 import { parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
-import type { TqContext, TqMessageFields } from './rule.js'
+import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
 import { lineResults } from './lines.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
@@ -62,7 +62,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     document,
     language,
     languageGiven: given !== undefined,
-    signals: document.lines.map(() => ({})),
+    signals: new Array<LineSignals | undefined>(document.lines.length),
     collectSignals: options.signals === true,
     boilerplate: new Float64Array(document.lines.length),
     threshold: options.boilerplateThreshold ?? 0.5,
@@ -111,7 +111,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     stats: statsOf(ctx, threshold),
     notes,
   }
-  if (options.signals) analysis.signals = ctx.signals
+  if (options.signals) analysis.signals = Array.from(ctx.signals, (signals) => signals ?? {})
   return analysis
 }
 

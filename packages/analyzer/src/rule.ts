@@ -43,8 +43,11 @@ export interface TqContext {
   language: string
   /** Whether the language came from the user (`--lang`) rather than detection. */
   languageGiven: boolean
-  /** Signals by 0-based line index. */
-  readonly signals: LineSignals[]
+  /**
+   * Signals by 0-based line index; a line's object exists once a detector wrote to it (see
+   * `signalsOf`), so lines nobody measures cost nothing.
+   */
+  readonly signals: Array<LineSignals | undefined>
   /**
    * Whether the caller asked for the signals (`AnalyzeOptions.signals`: training and evaluation
    * scripts). Signals that only serve those scripts should be written only then, to save memory.
@@ -73,6 +76,16 @@ export function context(file: VFile): TqContext {
   const ctx = file.data.tq
   if (!ctx) throw new Error('tq rules run inside analyze(), which sets file.data.tq')
   return ctx
+}
+
+/** The signals of line `index` (0-based), created on first use. */
+export function signalsOf(ctx: TqContext, index: number): LineSignals {
+  let signals = ctx.signals[index]
+  if (!signals) {
+    signals = {}
+    ctx.signals[index] = signals
+  }
+  return signals
 }
 
 /** Per-rule state, created on first use. */

@@ -40,19 +40,24 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { spanOnLine } from '../../document.js'
-import { context, report, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
+import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
 import { meta as creditMeta } from './credit.js'
 import {
   buildPage,
   buildStack,
   FEATURES,
+  endsInColon,
   featureRow,
-  isProse,
+  isAllCaps,
   isLabel,
+  isProse,
   isShaped,
+  isTerminal,
   outsideBody,
-  lineFeatures,
+  SHAPE_NAMES,
+  shapeOf,
+  shareAt,
   STACK_FEATURES,
   stackRow,
   type Page,
@@ -73,7 +78,8 @@ const HEADLINE_CAP = 0.2
  * Least probability of a line whose shape alone says junk, where the trees have too little context
  * to see it (a short paste, a signature or a menu after the article). Each rule is as reliable on
  * the dev pages as its share says:
- * - a named shape (UI string, ticker, credit, byline, inline menu): junk in 2,417 of 2,443 lines;
+ * - a named shape (UI string, ticker, credit, byline, inline menu): junk in about 99% (2,417 of
+ *   2,444 shape hits);
  *   the exception it costs is an embedded tweet's "— Name (@handle) date" line;
  * - a short label ending in a colon ("Related Topics:", "Al Jazeera :"): 42 of 49;
  * - one of `MENU_RUN` or more short lines in a row that ends the page, after the main body (the
@@ -163,7 +169,7 @@ export function classify(ctx: TqContext, file: VFile): void {
   if (ctx.collectSignals) {
     const row = new Float32Array(FEATURES.length)
     for (let j = 0; j < n; j++) {
-      const signals = ctx.signals[numbers[j]! - 1]!
+      const signals = signalsOf(ctx, numbers[j]! - 1)
       featureRow(page, j, row)
       FEATURES.forEach((name, index) => (signals[`bp.${name}`] = row[index]!))
       signals['bp.p1'] = p1[j]!
@@ -174,7 +180,7 @@ export function classify(ctx: TqContext, file: VFile): void {
   for (let j = 0; j < n; j++) {
     if (p[j]! <= ctx.threshold) continue
     const text = texts[j]!
-    const { meta, message } = describe(page, j, text, stopWords, numbers, p, ctx.threshold)
+    const { meta, message } = describe(page, j, text, numbers, p, ctx.threshold)
     const lineNumber = numbers[j]!
     const offset = all[lineNumber - 1]!.offset
     const start = text.length - text.trimStart().length
@@ -188,41 +194,35 @@ function quoted(text: string): string {
   return `'${trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed}'`
 }
 
-/** The kind of junk line `k` is, and a message a person understands. */
-function describe(
-  page: Page,
-  k: number,
-  text: string,
-  stopWords: Set<string> | undefined,
-  numbers: Int32Array,
-  p: Float32Array,
-  threshold: number,
-): { meta: RuleMeta; message: string } {
-  // The object form of the line's features, recomputed for the few lines reported.
-  const line = lineFeatures(text, stopWords)
+/** The kind of junk line `k` is, and a message a person understands (from the page table alone). */
+function describe(page: Page, k: number, text: string, numbers: Int32Array, p: Float32Array, threshold: number): { meta: RuleMeta; message: string } {
   const capital = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1)
-  if (line.ticker) return { meta: tickerMeta, message: `Looks like a ${line.ticker} (${quoted(text)})` }
-  if (line.credit) return { meta: creditMeta, message: `${capital(line.credit)} (${quoted(text)})` }
-  if (line.byline) return { meta: bylineMeta, message: `${capital(line.byline)} (${quoted(text)})` }
-  if (line.ui) return { meta: uiStringMeta, message: `${capital(line.ui)} (${quoted(text)})` }
+  const shape = page.shape[k]!
+  if (shape > 0) {
+    const { ticker, credit, byline } = shapeOf(page, k)
+    const name = SHAPE_NAMES[shape]!
+    if (ticker) return { meta: tickerMeta, message: `Looks like a ${name} (${quoted(text)})` }
+    const meta = credit ? creditMeta : byline ? bylineMeta : uiStringMeta
+    return { meta, message: `${capital(name)} (${quoted(text)})` }
+  }
   if (page.headlineEcho[k] && page.headline >= 0) {
     return { meta: repeatedMeta, message: `Repeats the headline (line ${numbers[page.headline]!})` }
   }
   const other = page.other[k]!
-  if (other >= 0 && (!line.prose || other < k)) return { meta: repeatedMeta, message: `Repeats line ${numbers[other]!}` }
-  if (line.inlineMenu) return { meta: menuMeta, message: `${capital(line.inlineMenu)} (${quoted(text)})` }
+  if (other >= 0 && (!isProse(page, k) || other < k)) return { meta: repeatedMeta, message: `Repeats line ${numbers[other]!}` }
+  if (page.menuShape[k]! > 0) return { meta: menuMeta, message: `${capital(SHAPE_NAMES[page.menuShape[k]!]!)} (${quoted(text)})` }
   const run = page.shortRun[k]!
   if (run >= 3) return { meta: menuMeta, message: `Menu item: one of ${run} short lines in a row` }
   const bodyDistance = page.bodyStart < 0 ? 0 : k < page.bodyStart ? page.bodyStart - k : k > page.bodyEnd ? k - page.bodyEnd : 0
   return {
     meta: junkLineMeta,
     message: explain({
-      words: line.words,
-      terminal: line.terminal,
-      colonEnd: line.colonEnd,
-      digitsAndSymbols: line.digitShare + line.symbolShare,
-      allCaps: line.allCaps,
-      titleCase: line.titleCase,
+      words: page.words[k]!,
+      terminal: isTerminal(page, k),
+      colonEnd: endsInColon(page, k),
+      digitsAndSymbols: shareAt(page, k, 3) + shareAt(page, k, 4),
+      allCaps: isAllCaps(page, k),
+      titleCase: shareAt(page, k, 1),
       bodyDistance,
       edge: page.n > 4 && (k < 2 || k >= page.n - 2),
       junkNeighbours: k > 0 && k < page.n - 1 && p[k - 1]! > threshold && p[k + 1]! > threshold,

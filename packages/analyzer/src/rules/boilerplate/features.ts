@@ -56,6 +56,21 @@ const SAID_HEADER = /\b(?:says|said|wrote|writes|sagt|schreibt|dit|écrit|dice|d
 const INNER_SENTENCE = /[.!?。！？]["”’»)]?\s+["“„«]?\p{Lu}/gu
 /** Punctuation of prose, not counted as symbols. */
 const ASCII_PUNCTUATION = `.,;:'"!?()-`
+// What each ASCII character counts as.
+const SPACE = 0
+const UPPER = 1
+const LOWER = 2
+const DIGIT = 3
+const PUNCTUATION = 4
+const SYMBOL = 5
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) =>
+  code <= 32 ? SPACE
+  : code >= 65 && code <= 90 ? UPPER
+  : code >= 97 && code <= 122 ? LOWER
+  : code >= 48 && code <= 57 ? DIGIT
+  : ASCII_PUNCTUATION.includes(String.fromCharCode(code)) ? PUNCTUATION
+  : SYMBOL,
+)
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 
 /** Everything known about one line on its own (the object form; the classifier keeps `LineTable`). */
@@ -92,8 +107,15 @@ export interface LineFeatures {
   short: boolean
 }
 
-/** Word count where Chinese and Japanese characters (no spaces) count as half a word each. */
-function wordsOf(text: string): number {
+/** Any Chinese or Japanese character: the cheap test before counting them. */
+const MAYBE_CJK = /[\u2e80-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]/u
+
+/**
+ * Word count where Chinese and Japanese characters (no spaces) count as half a word each.
+ * `tokens` is the line's `WORD` matches, the same words `countWords` counts.
+ */
+function wordsOf(text: string, tokens: readonly string[]): number {
+  if (!MAYBE_CJK.test(text)) return tokens.length
   let cjk = 0
   const rest = text.replace(CJK, () => {
     cjk++
@@ -105,10 +127,10 @@ function wordsOf(text: string): number {
 /** Features of one line on its own. */
 export function lineFeatures(text: string, stopWords: Set<string> | undefined): LineFeatures {
   const trimmed = text.trim()
-  const words = wordsOf(trimmed)
+  const tokens = trimmed.match(WORD) ?? []
+  const words = wordsOf(trimmed, tokens)
   const ellipsis = ELLIPSIS.test(trimmed)
   const terminal = !ellipsis && TERMINAL.test(trimmed)
-  const tokens = trimmed.match(WORD) ?? []
 
   let letters = 0
   let digits = 0
@@ -116,22 +138,27 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined): 
   let visible = 0
   let upper = 0
   let lower = 0
-  for (const char of trimmed) {
-    const code = char.charCodeAt(0)
-    // ASCII without regular expressions: most of the text on most pages.
+  for (let i = 0; i < trimmed.length; i++) {
+    const code = trimmed.charCodeAt(i)
+    // ASCII by table, without regular expressions: most of the text on most pages.
     if (code < 128) {
-      if (code <= 32) continue
+      const kind = ASCII_KIND[code]!
+      if (kind === SPACE) continue
       visible++
-      if (code >= 65 && code <= 90) {
+      if (kind === UPPER) {
         letters++
         upper++
-      } else if (code >= 97 && code <= 122) {
+      } else if (kind === LOWER) {
         letters++
         lower++
-      } else if (code >= 48 && code <= 57) digits++
-      else if (!ASCII_PUNCTUATION.includes(char)) symbols++
+      } else if (kind === DIGIT) digits++
+      else if (kind === SYMBOL) symbols++
       continue
     }
+    // A character outside the Basic Multilingual Plane takes two code units.
+    const point = trimmed.codePointAt(i)!
+    if (point > 0xffff) i++
+    const char = String.fromCodePoint(point)
     if (/\s/u.test(char)) continue
     visible++
     if (/\p{L}/u.test(char)) {
@@ -148,9 +175,17 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined): 
   let tokenLetters = 0
   for (const token of tokens) {
     tokenLetters += token.length
-    const lowerToken = token.toLowerCase()
-    if (stopWords?.has(lowerToken)) {
+    if (stopWords?.has(token.toLowerCase())) {
       stops++
+      continue
+    }
+    const first = token.charCodeAt(0)
+    // ASCII first letters without regular expressions.
+    if (first < 128) {
+      const upperFirst = first >= 65 && first <= 90
+      if (!upperFirst && !(first >= 97 && first <= 122)) continue
+      contentTokens++
+      if (upperFirst) capitalised++
       continue
     }
     if (!/^\p{L}/u.test(token)) continue
@@ -227,6 +262,23 @@ const UNKNOWN_SHARE = 255
 const SHARES = 6 // stop, titleCase, letter, digit, symbol, mean word length / 20
 
 /**
+ * The names the shape tests give (`LineFeatures.ticker`, `.credit`, `.byline`, `.ui`,
+ * `.inlineMenu`), stored per line as an index into this list so a finding's message needs no
+ * second look at the line. Index 0: none.
+ */
+export const SHAPE_NAMES: readonly string[] = [
+  '', 'stock ticker', 'list of stock exchanges', 'news agency credit', 'photo credit', 'signature initials', 'agency signature',
+  'comment header', 'byline', 'date line', 'UI string', 'share bar', 'copyright notice', 'breadcrumb', 'inline menu',
+]
+
+function shapeIndex(name: string | undefined): number {
+  if (name === undefined) return 0
+  const index = SHAPE_NAMES.indexOf(name)
+  // A shape test that learned a new name: still a shape, named generically.
+  return index >= 0 ? index : SHAPE_NAMES.indexOf('UI string')
+}
+
+/**
  * What the page is made of: the own-line features of every non-blank line, compact, and the
  * page structure derived from them.
  */
@@ -238,6 +290,10 @@ export interface Page {
   /** `SHARES` bytes a line. */
   shares: Uint8Array
   innerSentences: Uint8Array
+  /** The line's first named shape in the order findings name them (ticker, credit, byline, UI string), as a `SHAPE_NAMES` index. */
+  shape: Uint8Array
+  /** Its inline-menu shape, as a `SHAPE_NAMES` index. */
+  menuShape: Uint8Array
   hasStopList: boolean
   /** Run of consecutive short lines each line belongs to (0 when not short). */
   shortRun: Int32Array
@@ -275,6 +331,8 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   const flags = new Uint32Array(n)
   const shares = new Uint8Array(n * SHARES)
   const innerSentences = new Uint8Array(n)
+  const shape = new Uint8Array(n)
+  const menuShape = new Uint8Array(n)
   const keys = new Float64Array(n)
   const share = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * SHARE_SCALE)
   let totalWords = 0
@@ -317,7 +375,9 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     shares[at + 4] = share(line.symbolShare)
     shares[at + 5] = share(line.meanWordLength / 20)
     innerSentences[k] = Math.min(line.innerSentences, 255)
-    keys[k] = hashKey(repeatKey(text))
+    shape[k] = shapeIndex(line.ticker ?? line.credit ?? line.byline ?? line.ui)
+    menuShape[k] = shapeIndex(line.inlineMenu)
+    keys[k] = lineHash(text)
   }
 
   const other = repeats(keys)
@@ -346,9 +406,12 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   const headlineEcho = new Uint8Array(n)
   if (headline >= 0 && words[headline]! >= 4) {
     const headlineKey = repeatKey(texts[headline]!)
+    // The cheap tests first: only a line at least as long as the headline, holding its longest
+    // word, can contain it.
+    const longestWord = headlineKey.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '')
     for (let k = 0; k < n; k++) {
-      // The cheap test first: only lines at least as long as the headline can contain it.
-      if (k !== headline && chars[k]! >= headlineKey.length && repeatKey(texts[k]!).includes(headlineKey)) headlineEcho[k] = 1
+      if (k === headline || chars[k]! < headlineKey.length || !texts[k]!.toLowerCase().includes(longestWord)) continue
+      if (repeatKey(texts[k]!).includes(headlineKey)) headlineEcho[k] = 1
     }
   }
   let comments = n
@@ -365,6 +428,8 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     flags,
     shares,
     innerSentences,
+    shape,
+    menuShape,
     hasStopList: stopWords !== undefined,
     shortRun,
     proseRun,
@@ -396,6 +461,55 @@ export function hashKey(text: string): number {
     h1 = Math.imul(h1 ^ code, 2654435761)
     h2 = Math.imul(h2 ^ code, 1597334677)
   }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1
+}
+
+/**
+ * `hashKey(repeatKey(text))` in one pass without building the key: letters and digits lower-cased,
+ * every run of punctuation, symbols and white space one separator, none at the ends.
+ */
+export function lineHash(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  let empty = true
+  let gap = false
+  const add = (code: number): void => {
+    h1 = Math.imul(h1 ^ code, 2654435761)
+    h2 = Math.imul(h2 ^ code, 1597334677)
+  }
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i)
+    let separator: boolean
+    if (code < 128) {
+      const kind = ASCII_KIND[code]!
+      separator = kind === SPACE || kind === PUNCTUATION || kind === SYMBOL
+      if (kind === UPPER) code += 32
+    } else {
+      const point = text.codePointAt(i)!
+      const char = String.fromCodePoint(point)
+      if (point > 0xffff) i++
+      separator = /[\p{P}\p{S}\s]/u.test(char)
+      if (!separator) {
+        if (!empty && gap) add(32)
+        gap = false
+        empty = false
+        const lower = char.toLowerCase()
+        for (let j = 0; j < lower.length; j++) add(lower.charCodeAt(j))
+        continue
+      }
+    }
+    if (separator) {
+      gap = true
+      continue
+    }
+    if (!empty && gap) add(32)
+    gap = false
+    empty = false
+    add(code)
+  }
+  if (empty) return 0
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1
@@ -486,6 +600,14 @@ export function isTerminal(page: Page, k: number): boolean {
   return (page.flags[k]! & TERMINAL_BIT) !== 0
 }
 
+export function endsInColon(page: Page, k: number): boolean {
+  return (page.flags[k]! & COLON_BIT) !== 0
+}
+
+export function isAllCaps(page: Page, k: number): boolean {
+  return (page.flags[k]! & ALL_CAPS_BIT) !== 0
+}
+
 /** Neighbours described in each row: offsets in non-blank lines. */
 const OFFSETS = [-3, -2, -1, 1, 2, 3] as const
 const NEIGHBOUR_FEATURES = ['logWords', 'terminal', 'stopShare', 'prose', 'shaped', 'titleCase', 'credit'] as const
@@ -506,7 +628,8 @@ export const FEATURES: readonly string[] = [
   'hasStopList', 'openRun', 'terminalShare3', 'metaLines10', 'label',
 ]
 
-function shareAt(page: Page, k: number, index: number): number {
+/** Share `index` of line `k` (0 stop words, 1 Title Case, 2 letters, 3 digits, 4 symbols); -1 when unknown. */
+export function shareAt(page: Page, k: number, index: number): number {
   const value = page.shares[k * SHARES + index]!
   return value === UNKNOWN_SHARE ? -1 : value / SHARE_SCALE
 }

@@ -22,7 +22,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { context, report, type Detector, type RuleMeta } from '../../rule.js'
+import { context, report, signalsOf, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt, pointAt } from '../../document.js'
 import { englishModel } from '../../lm/model.js'
 import { betterOrder, sentenceFluency } from '../../lm/fluency.js'
@@ -87,7 +87,7 @@ function improbableWording() {
         const fluency = sentenceFluency(model, text)
         // Signals on the sentence's first line, summed over its sentences.
         const line = pointAt(document, start).line
-        const signals = ctx.signals[line - 1]!
+        const signals = signalsOf(ctx, line - 1)
         signals['tr.sentences'] = (signals['tr.sentences'] ?? 0) + 1
         signals['tr.tokens'] = (signals['tr.tokens'] ?? 0) + fluency.tokens
         signals['tr.words'] = (signals['tr.words'] ?? 0) + fluency.words
