@@ -22,7 +22,7 @@ import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt } from '../../document.js'
 import { isEnglish } from './shared.js'
-import { countsOf, LETTERS, tokensOf, TITLE_CASE, type Token } from './vocabulary.js'
+import { countsOf, LETTERS, sentenceTokens, TITLE_CASE, type Token } from './vocabulary.js'
 
 export const meta: RuleMeta = {
   id: 'translation/foreign-spelling',
@@ -230,39 +230,34 @@ function foreignSpelling() {
   return function (tree: Root, file: VFile): void {
     const ctx = context(file)
     if (!isEnglish(ctx)) return
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode') continue
-        const tokens = tokensOf(sentence)
-        tokens.forEach((token, index) => {
-          if (token.kind !== 'word' || token.text.length < 4) return
-          // Plain lowercase ASCII without `sch` can be neither an exonym nor a strong foreign spelling.
-          if (ASCII_LOWER.test(token.text) && !token.text.includes('sch')) return
-          if (!LETTERS.test(token.text)) return
-          const lower = token.text.toLowerCase()
-          const exonym = EXONYMS.get(lower)
-          if (exonym) {
-            if (!TITLE_CASE.test(token.text)) return
-            const next = tokens[index + 2]
-            if (next && SET_PHRASE_NEXT.has(next.text)) return
-            // Inside a run of capitalised words it is the name of something: `Journal De Bruxelles`.
-            if (inNameRun(tokens, index)) return
-            const [english, language] = exonym
-            report(file, meta, placeAt(ctx.document, token.start, token.end), `${language} spelling of ${english}?`, {
-              expected: [english],
-            })
-            return
-          }
-          if (countsOf(lower)) return
+    for (const tokens of sentenceTokens(tree)) {
+      tokens.forEach((token, index) => {
+        if (token.kind !== 'word' || token.text.length < 4) return
+        // Plain lowercase ASCII without `sch` can be neither an exonym nor a strong foreign spelling.
+        if (ASCII_LOWER.test(token.text) && !token.text.includes('sch')) return
+        if (!LETTERS.test(token.text)) return
+        const lower = token.text.toLowerCase()
+        const exonym = EXONYMS.get(lower)
+        if (exonym) {
+          if (!TITLE_CASE.test(token.text)) return
+          const next = tokens[index + 2]
+          if (next && SET_PHRASE_NEXT.has(next.text)) return
+          // Inside a run of capitalised words it is the name of something: `Journal De Bruxelles`.
           if (inNameRun(tokens, index)) return
-          const guess = guessCached(lower, TITLE_CASE.test(token.text))
-          if (!guess) return
-          report(file, meta, placeAt(ctx.document, token.start, token.end), `${guess.language} spelling of ${guess.english}?`, {
-            expected: [guess.english],
+          const [english, language] = exonym
+          report(file, meta, placeAt(ctx.document, token.start, token.end), `${language} spelling of ${english}?`, {
+            expected: [english],
           })
+          return
+        }
+        if (countsOf(lower)) return
+        if (inNameRun(tokens, index)) return
+        const guess = guessCached(lower, TITLE_CASE.test(token.text))
+        if (!guess) return
+        report(file, meta, placeAt(ctx.document, token.start, token.end), `${guess.language} spelling of ${guess.english}?`, {
+          expected: [guess.english],
         })
-      }
+      })
     }
   }
 }

@@ -17,7 +17,7 @@ import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt } from '../../document.js'
 import { isEnglish } from './shared.js'
-import { countsOf, LOWERCASE, tokensOf, type Token } from './vocabulary.js'
+import { countsOf, LOWERCASE, sentenceTokens, type Token } from './vocabulary.js'
 
 export const meta: RuleMeta = {
   id: 'translation/untranslated-word',
@@ -72,19 +72,14 @@ function untranslatedWord() {
   return function (tree: Root, file: VFile): void {
     const ctx = context(file)
     if (!isEnglish(ctx)) return
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode') continue
-        const tokens = tokensOf(sentence)
-        tokens.forEach((token, index) => {
-          if (token.kind !== 'word') return
-          const language = FOREIGN.get(token.text)
-          if (!language) return
-          if (!isEnglishWord(neighbour(tokens, index, -1)) || !isEnglishWord(neighbour(tokens, index, 1))) return
-          report(file, meta, placeAt(ctx.document, token.start, token.end), `${language} word \`${token.text}\` left in an English sentence`)
-        })
-      }
+    for (const tokens of sentenceTokens(tree)) {
+      tokens.forEach((token, index) => {
+        if (token.kind !== 'word') return
+        const language = FOREIGN.get(token.text)
+        if (!language) return
+        if (!isEnglishWord(neighbour(tokens, index, -1)) || !isEnglishWord(neighbour(tokens, index, 1))) return
+        report(file, meta, placeAt(ctx.document, token.start, token.end), `${language} word \`${token.text}\` left in an English sentence`)
+      })
     }
   }
 }

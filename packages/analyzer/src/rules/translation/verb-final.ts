@@ -17,7 +17,7 @@ import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt } from '../../document.js'
 import { isEnglish } from './shared.js'
-import { tokensOf } from './vocabulary.js'
+import { sentenceTokens } from './vocabulary.js'
 
 export const meta: RuleMeta = {
   id: 'translation/verb-final',
@@ -62,38 +62,33 @@ function verbFinal() {
   return function (tree: Root, file: VFile): void {
     const ctx = context(file)
     if (!isEnglish(ctx)) return
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode') continue
-        const tokens = tokensOf(sentence)
-        // The sentence ends `<verb>.`, closing quotes and brackets aside.
-        let end = tokens.length - 1
-        while (end >= 0 && /^[”’"')\]]$/u.test(tokens[end]!.text)) end--
-        if (end < 1 || tokens[end]!.text !== '.') continue
-        const verb = tokens[end - 1]!
-        if (verb.kind !== 'word' || !FINAL.has(verb.text)) continue
-        const subject = tokens[end - 3]
-        if (tokens[end - 2]?.kind !== 'space' || subject?.kind !== 'word' || PRONOUNS.has(subject.text.toLowerCase())) continue
-        // Walk back through the clause to the word that opens it.
-        let words = 0
-        let opener: number | undefined
-        for (let index = end - 2; index >= 0; index--) {
-          const token = tokens[index]!
-          if (token.kind === 'space') continue
-          if (token.kind !== 'word') break
-          const lower = token.text.toLowerCase()
-          if (OPENERS.has(lower)) {
-            opener = index
-            break
-          }
-          if (BLOCKERS.has(lower) || /['’]/u.test(lower)) break
-          words++
-          if (words > MAX_WORDS) break
+    for (const tokens of sentenceTokens(tree)) {
+      // The sentence ends `<verb>.`, closing quotes and brackets aside.
+      let end = tokens.length - 1
+      while (end >= 0 && /^[”’"')\]]$/u.test(tokens[end]!.text)) end--
+      if (end < 1 || tokens[end]!.text !== '.') continue
+      const verb = tokens[end - 1]!
+      if (verb.kind !== 'word' || !FINAL.has(verb.text)) continue
+      const subject = tokens[end - 3]
+      if (tokens[end - 2]?.kind !== 'space' || subject?.kind !== 'word' || PRONOUNS.has(subject.text.toLowerCase())) continue
+      // Walk back through the clause to the word that opens it.
+      let words = 0
+      let opener: number | undefined
+      for (let index = end - 2; index >= 0; index--) {
+        const token = tokens[index]!
+        if (token.kind === 'space') continue
+        if (token.kind !== 'word') break
+        const lower = token.text.toLowerCase()
+        if (OPENERS.has(lower)) {
+          opener = index
+          break
         }
-        if (opener === undefined || words < MIN_WORDS) continue
-        report(file, meta, placeAt(ctx.document, verb.start, verb.end), `Verb \`${verb.text}\` at the end of the clause, as German orders it: move it after the subject`)
+        if (BLOCKERS.has(lower) || /['’]/u.test(lower)) break
+        words++
+        if (words > MAX_WORDS) break
       }
+      if (opener === undefined || words < MIN_WORDS) continue
+      report(file, meta, placeAt(ctx.document, verb.start, verb.end), `Verb \`${verb.text}\` at the end of the clause, as German orders it: move it after the subject`)
     }
   }
 }

@@ -8,7 +8,7 @@
  * capitalised elsewhere. The file is read once per process, on first use.
  */
 import { readFileSync } from 'node:fs'
-import type { Sentence } from 'nlcst'
+import type { Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 
 export interface WordCounts {
@@ -79,6 +79,14 @@ export function tokensOf(sentence: Sentence): Token[] {
   }
   cache.set(sentence, tokens)
   return tokens
+}
+
+/** The tokens of every sentence of `tree`, sentence by sentence. */
+export function* sentenceTokens(tree: Root): Generator<Token[]> {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') yield tokensOf(sentence)
+  }
 }
 
 /** Letters only, at least one: a word worth looking up. */
