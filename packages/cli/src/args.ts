@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { UsageError } from './errors.js'
 import { FORMAT_NAMES, isFormatName, type FormatName } from './format/index.js'
 import { SYNTAXES, type Syntax } from '@tq/analyzer'
+import { SUB_SCORE_NAMES, type SubScoreName } from '@tq/scoring'
 
 /** What `tq check` was asked to do. Absent options fall back to the config file, then defaults. */
 export interface CheckFlags {
@@ -14,6 +15,10 @@ export interface CheckFlags {
   format?: FormatName
   jsonl: boolean
   minScore?: number
+  /** Bars per sub-score (`--min translation=80,boilerplate=90`). */
+  minScores?: Partial<Record<SubScoreName, number>>
+  /** Say what pulled each sub-score down (`--explain`). */
+  explain: boolean
   lang?: string
   quiet: boolean
   config?: string
@@ -66,6 +71,10 @@ Options:
       --source <file>   source locale file: compare each input (a translated locale JSON) with it
       --jsonl           read {"id","text"} records from stdin, one per line; write one result per line
       --min-score <n>   bar for the overall score, 0-100 (default: 70)
+      --min <bars>      bars for sub-scores too, e.g. translation=80,boilerplate=90
+                        (${SUB_SCORE_NAMES.join(', ')}); a file must reach every bar
+      --explain         say what pulled each sub-score down, biggest cause first, with its lines
+                        (json: an "explain" field per file)
       --lang <code>     language of the text (ISO 639-1 or 639-3); detected when absent
   -q, --quiet           report errors only (scores and pass/fail are unchanged)
   -c, --config <path>   config file (default: tq.config.json, .tqrc.json or package.json#tq,
@@ -91,6 +100,8 @@ const OPTIONS = {
   source: { type: 'string' },
   jsonl: { type: 'boolean' },
   'min-score': { type: 'string' },
+  min: { type: 'string' },
+  explain: { type: 'boolean' },
   lang: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   config: { type: 'string', short: 'c' },
@@ -134,9 +145,10 @@ function describeParseError(error: unknown): string {
 }
 
 function checkFlags(values: Values, inputs: string[]): CheckFlags {
-  const flags: CheckFlags = { inputs, jsonl: values.jsonl ?? false, quiet: values.quiet ?? false }
+  const flags: CheckFlags = { inputs, jsonl: values.jsonl ?? false, quiet: values.quiet ?? false, explain: values.explain ?? false }
   if (values.format !== undefined) flags.format = formatFlag(values.format)
   if (values['min-score'] !== undefined) flags.minScore = minScoreFlag(values['min-score'])
+  if (values.min !== undefined) flags.minScores = minScoresFlag(values.min)
   if (values.lang !== undefined) flags.lang = langFlag(values.lang)
   if (values.config !== undefined) flags.config = nonEmpty('--config', values.config)
   if (values.ext !== undefined) flags.extensions = extFlag(values.ext)
@@ -155,7 +167,7 @@ function checkFlags(values: Values, inputs: string[]): CheckFlags {
 }
 
 function cleanFlags(values: Values, inputs: string[]): CleanFlags {
-  for (const name of ['format', 'min-score', 'quiet', 'syntax', 'source'] as const) {
+  for (const name of ['format', 'min-score', 'min', 'explain', 'quiet', 'syntax', 'source'] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} is a flag of tq check, not of tq clean`)
   }
   const flags: CleanFlags = { inputs, jsonl: values.jsonl ?? false, write: values.write ?? false }
@@ -195,6 +207,21 @@ function minScoreFlag(value: string): number {
   const score = parseScore(value)
   if (score === undefined) throw new UsageError(`--min-score must be a number from 0 to 100, got '${value}'`)
   return score
+}
+
+/** `translation=80,boilerplate=90`: bars per sub-score, each named once. */
+function minScoresFlag(value: string): Partial<Record<SubScoreName, number>> {
+  const bars: Partial<Record<SubScoreName, number>> = {}
+  const usage = `--min takes bars such as 'translation=80,boilerplate=90' (${SUB_SCORE_NAMES.join(', ')}; overall is --min-score), got '${value}'`
+  for (const part of value.split(',')) {
+    const match = /^\s*([a-z]+)\s*=(.*)$/.exec(part)
+    const name = SUB_SCORE_NAMES.find((candidate) => candidate === match?.[1])
+    const bar = match ? parseScore(match[2]!) : undefined
+    if (name === undefined || bar === undefined) throw new UsageError(usage)
+    if (bars[name] !== undefined) throw new UsageError(`--min names ${name} twice`)
+    bars[name] = bar
+  }
+  return bars
 }
 
 /** A number from 0 to 100 written in decimal, or undefined. */

@@ -6,7 +6,7 @@
  * if the analyzer's own types grow.
  */
 import { analyzeSource, type AnalyzeSourceOptions, type Finding, type LineResult, type RuleSetting, type Severity, type Syntax } from '@tq/analyzer'
-import { score, DEFAULT_MIN_SCORE, type Scores } from '@tq/scoring'
+import { explain, score, DEFAULT_MIN_SCORE, type Explanation, type Scores, type SubScoreName } from '@tq/scoring'
 import { TOOL_NAME, toolVersion } from './version.js'
 
 export interface CheckOptions {
@@ -18,6 +18,10 @@ export interface CheckOptions {
   boilerplateThreshold?: number
   /** Bar for `overall` (default 70). */
   minScore?: number
+  /** Bars per sub-score; a text must reach each. */
+  minScores?: Partial<Record<SubScoreName, number>>
+  /** Add `explain` to the result: what pulled each sub-score down. */
+  explain?: boolean
   /** Keep only error-severity findings. Scores and `pass` are computed from all findings. */
   quiet?: boolean
   /** How to read the text (default `text`). */
@@ -57,6 +61,8 @@ export interface CheckResult {
   findings: FindingResult[]
   lines: LineEntry[]
   notes: string[]
+  /** Only when asked for (`--explain`), so the JSON contract is unchanged without it. */
+  explain?: Explanation
 }
 
 export interface FileResult extends CheckResult {
@@ -81,9 +87,9 @@ export interface Report {
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const analysis = analyzeSource(body, analyzeOptions(options))
-  const verdict = score(analysis, { minScore: options.minScore ?? DEFAULT_MIN_SCORE })
+  const verdict = score(analysis, { minScore: options.minScore ?? DEFAULT_MIN_SCORE, minScores: options.minScores ?? {} })
   const shown = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings
-  return {
+  const result: CheckResult = {
     language: analysis.language,
     scores: { ...verdict.scores },
     pass: verdict.pass,
@@ -91,6 +97,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     lines: analysis.lines.map(lineEntry),
     notes: [...analysis.notes],
   }
+  if (options.explain) result.explain = explain(analysis)
+  return result
 }
 
 function analyzeOptions(options: CheckOptions): AnalyzeSourceOptions {

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { ruleById, type RuleSetting } from '@tq/analyzer'
-import { DEFAULT_MIN_SCORE } from '@tq/scoring'
+import { DEFAULT_MIN_SCORE, SUB_SCORE_NAMES, type SubScoreName } from '@tq/scoring'
 import { isExtension, isLanguageCode, normalizeExtension, type CheckFlags } from './args.js'
 import { TqError } from './errors.js'
 import { displayPath } from './inputs.js'
@@ -18,6 +18,8 @@ import { displayPath } from './inputs.js'
 export interface TqConfig {
   rules?: Record<string, RuleSetting>
   minScore?: number
+  /** Bars per sub-score: a file must reach each (as `--min translation=80`). */
+  minScores?: Partial<Record<SubScoreName, number>>
   lang?: string
   boilerplateThreshold?: number
   /** Globs, relative to the config file's directory, of files that directories and globs skip. */
@@ -36,6 +38,8 @@ export interface LoadedConfig {
 /** Everything `tq check` needs to know, flags and config merged (flags win). */
 export interface Settings {
   minScore: number
+  /** Bars per sub-score: config, each overridden by the same name in `--min`. */
+  minScores: Partial<Record<SubScoreName, number>>
   lang?: string
   rules: Record<string, RuleSetting>
   boilerplateThreshold?: number
@@ -49,7 +53,7 @@ export const CONFIG_FILES = ['tq.config.json', '.tqrc.json', 'package.json'] as 
 export const DEFAULT_EXTENSIONS = ['txt', 'md']
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'minScore', 'lang', 'boilerplateThreshold', 'ignore', 'extensions']
+const KEYS: readonly string[] = ['rules', 'minScore', 'minScores', 'lang', 'boilerplateThreshold', 'ignore', 'extensions']
 
 /** The config named by `--config`, else the nearest one above `cwd`, else an empty config. */
 export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
@@ -116,6 +120,8 @@ function checkValue(key: string, value: unknown, config: TqConfig): string | und
       if (!isNumberIn(value, 0, 100)) return `"minScore" must be a number from 0 to 100, got ${show(value)}`
       config.minScore = value
       return undefined
+    case 'minScores':
+      return checkMinScores(value, config)
     case 'boilerplateThreshold':
       if (!isNumberIn(value, 0, 1)) return `"boilerplateThreshold" must be a number from 0 to 1, got ${show(value)}`
       config.boilerplateThreshold = value
@@ -147,6 +153,20 @@ function checkRules(value: unknown, config: TqConfig): string | undefined {
   return undefined
 }
 
+function checkMinScores(value: unknown, config: TqConfig): string | undefined {
+  const problem = `"minScores" must be an object of ${SUB_SCORE_NAMES.join(', ')} to numbers from 0 to 100, got ${show(value)}`
+  if (!isPlainObject(value)) return problem
+  const bars: Partial<Record<SubScoreName, number>> = {}
+  for (const [key, bar] of Object.entries(value)) {
+    const name = SUB_SCORE_NAMES.find((candidate) => candidate === key)
+    if (name === undefined) return `unknown score "${key}" in "minScores" (allowed: ${SUB_SCORE_NAMES.join(', ')}; the overall bar is "minScore")`
+    if (!isNumberIn(bar, 0, 100)) return `"minScores.${name}" must be a number from 0 to 100, got ${show(bar)}`
+    bars[name] = bar
+  }
+  config.minScores = bars
+  return undefined
+}
+
 function checkExtensions(value: unknown, config: TqConfig): string | undefined {
   const problem = `"extensions" must be a non-empty array of extensions such as ["txt", "md"], got ${show(value)}`
   if (!isStringArray(value) || value.length === 0) return problem
@@ -161,6 +181,7 @@ export function resolveSettings(flags: CheckFlags, loaded: LoadedConfig): Settin
   const { config } = loaded
   const settings: Settings = {
     minScore: flags.minScore ?? config.minScore ?? DEFAULT_MIN_SCORE,
+    minScores: { ...config.minScores, ...flags.minScores },
     rules: config.rules ?? {},
     quiet: flags.quiet,
     extensions: flags.extensions ?? config.extensions ?? DEFAULT_EXTENSIONS,

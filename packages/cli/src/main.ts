@@ -18,6 +18,7 @@ import { useColor } from './color.js'
 import { loadConfig, resolveSettings, type Settings } from './config.js'
 import { TqError } from './errors.js'
 import { DEFAULT_FORMAT, formatter } from './format/index.js'
+import type { StylishContext } from './format/stylish.js'
 import { expandInputs, openInputs } from './inputs.js'
 import { checkJsonl, jsonlExitCode } from './jsonl.js'
 import { optionsForInput, readLocaleSource } from './locale-source.js'
@@ -55,6 +56,9 @@ export async function main(io: Io): Promise<number> {
 async function check(flags: CheckFlags, io: Io): Promise<number> {
   const settings = resolveSettings(flags, loadConfig(flags.config, io.cwd))
   const options = checkOptions(settings)
+  const format = flags.jsonl ? undefined : (flags.format ?? DEFAULT_FORMAT)
+  // stylish always shows a short form of the explanation; other formats only with --explain.
+  if (flags.explain || format === 'stylish') options.explain = true
   if (flags.jsonl) {
     if (flags.syntax !== undefined) options.syntax = flags.syntax
     const warn = (message: string): void => void io.stderr.write(`tq: ${message}\n`)
@@ -69,7 +73,6 @@ async function check(flags: CheckFlags, io: Io): Promise<number> {
   if (output !== undefined && (sources.some((item) => item.kind === 'file' && item.path === output) || output === source?.path)) {
     throw new TqError(`--output ${flags.output} is one of the inputs; tq never writes to the files it checks`)
   }
-  const format = flags.format ?? DEFAULT_FORMAT
   const texts = new Map<string, string>() // the html report shows each text
   const files: FileResult[] = []
   const progress = new Progress(io.stderr, inputs.length)
@@ -81,15 +84,22 @@ async function check(flags: CheckFlags, io: Io): Promise<number> {
   }
   progress.done()
 
-  const render = formatter(format)
-  const pieces = render(buildReport(files), { color: output === undefined && useColor(io.stdout, io.env), minScore: settings.minScore, text: (path) => texts.get(path) })
+  const render = formatter(format ?? DEFAULT_FORMAT)
+  const context: StylishContext = {
+    color: output === undefined && useColor(io.stdout, io.env),
+    minScore: settings.minScore,
+    minScores: settings.minScores,
+    explain: flags.explain,
+    text: (path) => texts.get(path),
+  }
+  const pieces = render(buildReport(files), context)
   if (output !== undefined) await writeReportFile(output, pieces)
   else await writeAll(io.stdout, pieces)
   return exitCodeOf(files)
 }
 
 function checkOptions(settings: Settings): CheckOptions {
-  const options: CheckOptions = { rules: settings.rules, minScore: settings.minScore, quiet: settings.quiet }
+  const options: CheckOptions = { rules: settings.rules, minScore: settings.minScore, minScores: settings.minScores, quiet: settings.quiet }
   if (settings.lang !== undefined) options.lang = settings.lang
   if (settings.boilerplateThreshold !== undefined) options.boilerplateThreshold = settings.boilerplateThreshold
   return options

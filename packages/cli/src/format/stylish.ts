@@ -7,27 +7,80 @@
  *     21:7   error    Another message          rule/id
  *
  *     FAIL  overall 42  translation 30  boilerplate 55  readability 90  (bar 70)
+ *     why: translation −58 9 lines whose wording reads like machine translation (lines 21, 3, 9, …) · boilerplate −45 …
  *
  *   ✖ 1 file checked: 0 passed, 1 failed · 2 problems (1 error, 1 warning, 0 info)
+ *
+ * The `why:` line (the biggest cause of each sub-score's lost points) is shown for failing files;
+ * with `--explain`, every file gets the full list instead: each sub-score's causes, biggest first,
+ * with their lines.
  */
+import type { Deduction, SubScoreName } from '@tq/scoring'
 import type { FileResult, FindingResult, Report, Summary } from '../check.js'
 import { painter, type Paint, type StyleName } from '../color.js'
 import type { FormatContext } from './index.js'
 
 const SEVERITY_STYLE: Record<FindingResult['severity'], StyleName> = { error: 'red', warning: 'yellow', info: 'cyan' }
+const SUB_SCORES: readonly SubScoreName[] = ['translation', 'boilerplate', 'readability']
+/** Lines shown per cause: in the `why:` line, and with --explain. */
+const WHY_LINES = 3
+const EXPLAIN_LINES = 12
 
-export function* stylish(report: Report, context: FormatContext): Iterable<string> {
+/** What stylish needs beyond the shared context: the per-score bars and whether --explain was given. */
+export interface StylishContext extends FormatContext {
+  minScores?: Partial<Record<SubScoreName, number>>
+  explain?: boolean
+}
+
+export function* stylish(report: Report, context: StylishContext): Iterable<string> {
   const paint = painter(context.color)
-  for (const file of report.files) yield fileBlock(file, context.minScore, paint)
+  for (const file of report.files) yield fileBlock(file, context, paint)
   yield summaryLine(report.summary, paint)
 }
 
-function fileBlock(file: FileResult, minScore: number, paint: Paint): string {
+function fileBlock(file: FileResult, context: StylishContext, paint: Paint): string {
   const lines = [paint('underline', file.path)]
   for (const note of file.notes) lines.push(`  ${paint('dim', `note: ${note}`)}`)
   lines.push(...findingRows(file.findings, paint))
-  lines.push('', `  ${scoreLine(file, minScore, paint)}`, '')
+  lines.push('', `  ${scoreLine(file, context, paint)}`)
+  if (file.explain && context.explain) lines.push(...explainRows(file, paint))
+  else if (file.explain && !file.pass) {
+    const why = whyLine(file)
+    if (why) lines.push(`  ${paint('dim', why)}`)
+  }
+  lines.push('')
   return lines.join('\n') + '\n'
+}
+
+/** The sub-scores that lost points, most first, with their explanations. */
+function lowered(file: FileResult): Array<[SubScoreName, Deduction[]]> {
+  const explain = file.explain
+  if (!explain) return []
+  return SUB_SCORES.filter((name) => explain[name].length > 0 && file.scores[name] < 100)
+    .sort((a, b) => file.scores[a] - file.scores[b])
+    .map((name) => [name, explain[name]])
+}
+
+/** `why: translation −57 wording … (lines 21, 33, 45) · boilerplate −39 …`: each sub-score's biggest cause. */
+function whyLine(file: FileResult): string | undefined {
+  const parts = lowered(file).map(([name, deductions]) => `${name} −${100 - file.scores[name]} ${cause(deductions[0]!, WHY_LINES)}`)
+  return parts.length > 0 ? `why: ${parts.join(' · ')}` : undefined
+}
+
+/** With --explain: per sub-score, every cause, biggest first, with its points and lines. */
+function explainRows(file: FileResult, paint: Paint): string[] {
+  const rows: string[] = []
+  for (const [name, deductions] of lowered(file)) {
+    rows.push(`  ${paint('bold', `${name} ${file.scores[name]}`)} ${paint('dim', `(−${100 - file.scores[name]})`)}`)
+    for (const deduction of deductions) rows.push(`    ${`−${deduction.points.toFixed(1)}`.padStart(5)}  ${cause(deduction, EXPLAIN_LINES)}`)
+  }
+  return rows
+}
+
+function cause(deduction: Deduction, maxLines: number): string {
+  const shown = deduction.lines.slice(0, maxLines).join(', ')
+  const more = deduction.lines.length > maxLines ? ', …' : ''
+  return `${deduction.reason} (${deduction.lines.length === 1 ? 'line' : 'lines'} ${shown}${more})`
 }
 
 /** One aligned row per finding: `line:col  severity  message  ruleId`. */
@@ -45,11 +98,16 @@ function findingRows(findings: readonly FindingResult[], paint: Paint): string[]
   })
 }
 
-function scoreLine(file: FileResult, minScore: number, paint: Paint): string {
+function scoreLine(file: FileResult, context: StylishContext, paint: Paint): string {
   const verdict = file.pass ? paint('green', paint('bold', 'PASS')) : paint('red', paint('bold', 'FAIL'))
   const { overall, translation, boilerplate, readability } = file.scores
   const scores = `overall ${paint('bold', String(overall))}  translation ${translation}  boilerplate ${boilerplate}  readability ${readability}`
-  return `${verdict}  ${scores}  ${paint('dim', `(bar ${minScore})`)}`
+  const bars = [`bar ${context.minScore}`]
+  for (const name of SUB_SCORES) {
+    const bar = context.minScores?.[name]
+    if (bar !== undefined) bars.push(`${name} ${bar}`)
+  }
+  return `${verdict}  ${scores}  ${paint('dim', `(${bars.join(', ')})`)}`
 }
 
 function summaryLine(summary: Summary, paint: Paint): string {

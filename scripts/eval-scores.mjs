@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+/**
+ * Every figure of the score-calibration targets, on ../shared/corpus and fixtures/seeds:
+ *
+ *   node scripts/eval-scores.mjs             (run `pnpm build` first; ~2 min)
+ *   EVAL_CACHE=/tmp/tq-analyses.json node scripts/eval-scores.mjs
+ *        keeps the analyses in that file, so a later run (after changing only packages/scoring and
+ *        rebuilding it) re-scores without re-analysing. Delete the file after changing the analyzer.
+ *
+ * - The default bar on mt-docs-dev.jsonl: share of the Apertium round trips that fail (target ≥ 95%)
+ *   and of their human originals that pass (target ≥ 98%), on all of it and on each half of a
+ *   doc_key-grouped split (a fixed hash of doc_key), so a constant fitted to one half can be read off
+ *   the other.
+ * - Calibration: percentiles of each sub-score and `overall` by origin, and how each origin falls into
+ *   the score bands of packages/scoring/README.md.
+ * - Seeds: npr-garbled.txt fails; afp-original.txt with its labelled boilerplate lines removed passes;
+ *   the orderings of labels.json "expect".
+ * - 30% junk: ~50 human originals with 30% of their non-blank lines replaced by random boilerplate
+ *   lines of boilerplate-dev.jsonl (fixed seed); share that fail (target 100%).
+ * - Length robustness: ~40 documents (human and round trips) cut to their first 150 words and
+ *   repeated ten times; share of (document, score) pairs within 5 points of the whole, and the worst gap.
+ */
+import fs from 'node:fs'
+import { analyze } from '../packages/analyzer/dist/index.js'
+import { DEFAULT_MIN_SCORE, score } from '../packages/scoring/dist/index.js'
+
+const root = new URL('..', import.meta.url)
+const corpus = new URL('../shared/corpus/', root)
+const seeds = new URL('fixtures/seeds/', root)
+const pct = (x) => `${(100 * x).toFixed(1)}%`
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const SCORES = ['overall', 'translation', 'boilerplate', 'readability']
+
+/** mulberry32: a small seeded generator, so every run draws the same samples. */
+function random(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** FNV-1a of a string: the doc_key split. */
+function hash(text) {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
+  return h
+}
+const half = (docKey) => (hash(docKey) % 2 === 0 ? 'A' : 'B')
+
+function readJsonl(name) {
+  return fs.readFileSync(new URL(name, corpus), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+}
+
+/** Analyses by key, from EVAL_CACHE when it holds them. Texts are analysed as `tq check` does. */
+const cachePath = process.env.EVAL_CACHE
+const cache = cachePath && fs.existsSync(cachePath) ? new Map(Object.entries(JSON.parse(fs.readFileSync(cachePath, 'utf8')))) : new Map()
+let analysed = 0
+function analysisOf(key, text) {
+  let analysis = cache.get(key)
+  if (!analysis) {
+    analysis = analyze(text)
+    delete analysis.signals
+    cache.set(key, analysis)
+    if (++analysed % 400 === 0) console.error(`  analysed ${analysed} texts (${elapsed()})`)
+  }
+  return analysis
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))]
+}
+
+// ---------------------------------------------------------------------------------------------
+const docs = readJsonl('mt-docs-dev.jsonl').filter((d) => d.origin === 'human' || d.origin.startsWith('apertium-'))
+for (const d of docs) d.analysis = analysisOf(`doc:${d.id}:${d.origin}`, d.text)
+for (const d of docs) d.verdict = score(d.analysis)
+const human = docs.filter((d) => d.origin === 'human')
+const trips = docs.filter((d) => d.origin.startsWith('apertium-'))
+
+console.log(`# The default bar (overall ≥ ${DEFAULT_MIN_SCORE}) on mt-docs-dev.jsonl`)
+const failShare = (list) => list.filter((d) => !d.verdict.pass).length / list.length
+const passShare = (list) => list.filter((d) => d.verdict.pass).length / list.length
+for (const part of ['all', 'A', 'B']) {
+  const inPart = (d) => part === 'all' || half(d.doc_key) === part
+  const h = human.filter(inPart)
+  const t = trips.filter(inPart)
+  const pivots = ['es', 'ca', 'gl', 'eo'].map((p) => `${p} ${pct(failShare(t.filter((d) => d.origin === `apertium-${p}`)))}`).join(', ')
+  const name = part === 'all' ? 'all doc_keys' : `half ${part} of the doc_key split`
+  console.log(`${name}: Apertium round trips failing ${pct(failShare(t))} of ${t.length} (target ≥ 95%; ${pivots}); human originals passing ${pct(passShare(h))} of ${h.length} (target ≥ 98%)`)
+}
+const failedHuman = human.filter((d) => !d.verdict.pass)
+if (failedHuman.length > 0) {
+  console.log('human originals that fail:')
+  for (const d of failedHuman) console.log(`  ${d.id}  ${SCORES.map((s) => `${s} ${d.verdict.scores[s]}`).join('  ')}`)
+}
+
+console.log('\n# Calibration: percentiles (5 / 25 / 50 / 75 / 95) by origin')
+const groups = { human: human, 'apertium (all pivots)': trips }
+for (const [name, list] of Object.entries(groups)) {
+  console.log(`${name} (${list.length}):`)
+  for (const s of SCORES) {
+    const values = list.map((d) => d.verdict.scores[s]).sort((a, b) => a - b)
+    console.log(`  ${s.padEnd(11)} ${[0.05, 0.25, 0.5, 0.75, 0.95].map((p) => String(percentile(values, p)).padStart(3)).join(' / ')}`)
+  }
+}
+const BANDS = [
+  [90, 101, '90–100'],
+  [70, 90, '70–89'],
+  [50, 70, '50–69'],
+  [0, 50, '0–49'],
+]
+console.log('overall by band:')
+for (const [name, list] of Object.entries(groups)) {
+  const row = BANDS.map(([lo, hi, label]) => `${label} ${pct(list.filter((d) => d.verdict.scores.overall >= lo && d.verdict.scores.overall < hi).length / list.length)}`)
+  console.log(`  ${name.padEnd(22)} ${row.join('  ')}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+console.log('\n# Seeds (fixtures/seeds)')
+const labels = JSON.parse(fs.readFileSync(new URL('labels.json', seeds), 'utf8'))
+const readSeed = (name) => fs.readFileSync(new URL(name, seeds), 'utf8')
+const seedScores = {}
+for (const name of Object.keys(labels.files)) {
+  const verdict = score(analysisOf(`seed:${name}`, readSeed(name)))
+  seedScores[name] = verdict.scores
+  console.log(`  ${name.padEnd(22)} ${verdict.pass ? 'PASS' : 'FAIL'}  ${SCORES.map((s) => `${s} ${verdict.scores[s]}`).join('  ')}`)
+}
+const withoutJunk = (name) => {
+  const junk = new Set(labels.files[name].boilerplate)
+  return readSeed(name).split('\n').filter((_, index) => !junk.has(index + 1)).join('\n')
+}
+const npr = score(analysisOf('seed:npr-garbled.txt', readSeed('npr-garbled.txt')))
+console.log(`npr-garbled.txt fails: ${!npr.pass ? 'yes' : 'NO'} (overall ${npr.scores.overall})`)
+const afpClean = score(analysisOf('seed-clean:afp-original.txt', withoutJunk('afp-original.txt')))
+console.log(`afp-original.txt without its labelled boilerplate lines passes: ${afpClean.pass ? 'yes' : 'NO'} (${SCORES.map((s) => `${s} ${afpClean.scores[s]}`).join('  ')})`)
+{
+  const t = (name) => seedScores[name].translation
+  const others = Object.keys(seedScores).filter((n) => n !== 'npr-garbled.txt').map(t)
+  const checks = [
+    ['npr-garbled.txt lowest on translation by ≥ 10', t('npr-garbled.txt') <= Math.min(...others) - 10],
+    ['afp-original and ndtv above npr-garbled and afp-roundtrip on translation', ['afp-original.txt', 'ndtv-boilerplate.txt'].every((c) => ['npr-garbled.txt', 'afp-roundtrip.txt'].every((m) => t(c) > t(m)))],
+    ['afp-original above afp-roundtrip on translation', t('afp-original.txt') > t('afp-roundtrip.txt')],
+  ]
+  for (const [name, file] of Object.entries(labels.files)) {
+    if (file.boilerplate.length === 0) continue
+    const cleaned = score(analysisOf(`seed-clean:${name}`, withoutJunk(name))).scores.boilerplate
+    checks.push([`${name} boilerplate ${seedScores[name].boilerplate} < without its junk lines ${cleaned}`, seedScores[name].boilerplate < cleaned])
+  }
+  for (const [name, ok] of checks) console.log(`  ${ok ? 'holds' : 'FAILS'}: ${name}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+console.log('\n# 30% junk: human originals with 30% of their lines replaced by boilerplate-dev.jsonl junk lines')
+{
+  const junkLines = []
+  for (const page of readJsonl('boilerplate-dev.jsonl')) {
+    for (const line of page.lines) if (line.label === 'boilerplate' && !line.headline && line.text.trim() !== '') junkLines.push(line.text.trim())
+  }
+  const rand = random(20261121)
+  const sample = [...human].sort((a, b) => hash(a.id) - hash(b.id)).slice(0, 50)
+  let failed = 0
+  const overall = []
+  for (const d of sample) {
+    const lines = d.text.split('\n')
+    const nonBlank = lines.map((line, index) => (line.trim() === '' ? -1 : index)).filter((index) => index >= 0)
+    const count = Math.round(0.3 * nonBlank.length)
+    const chosen = new Set()
+    while (chosen.size < count) chosen.add(nonBlank[Math.floor(rand() * nonBlank.length)])
+    const mixed = lines.map((line, index) => (chosen.has(index) ? junkLines[Math.floor(rand() * junkLines.length)] : line)).join('\n')
+    const verdict = score(analysisOf(`junk30:${d.id}`, mixed))
+    if (!verdict.pass) failed++
+    overall.push(verdict.scores)
+  }
+  const mean = (s) => (overall.reduce((t, x) => t + x[s], 0) / overall.length).toFixed(1)
+  console.log(`fail ${pct(failed / sample.length)} of ${sample.length} (target 100%); mean ${SCORES.map((s) => `${s} ${mean(s)}`).join('  ')}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+console.log('\n# Length robustness: first 150 words, and the text repeated ten times, against the whole')
+{
+  const byHash = (list) => [...list].sort((a, b) => hash(`len:${a.id}`) - hash(`len:${b.id}`))
+  const sample = [...byHash(human).slice(0, 20), ...byHash(trips).slice(0, 20)]
+  const firstWords = (text, n) => {
+    let seen = 0
+    const out = []
+    for (const line of text.split('\n')) {
+      const words = line.split(/\s+/).filter(Boolean)
+      if (seen + words.length <= n) {
+        out.push(line)
+        seen += words.length
+      } else {
+        const keep = n - seen
+        if (keep > 0) out.push(line.trim().split(/\s+/).slice(0, keep).join(' '))
+        break
+      }
+    }
+    return out.join('\n')
+  }
+  for (const [variant, make] of [
+    ['first 150 words', (text) => firstWords(text, 150)],
+    ['repeated 10×', (text) => Array.from({ length: 10 }, () => text.trim()).join('\n\n')],
+  ]) {
+    const gaps = Object.fromEntries(SCORES.map((s) => [s, []]))
+    let verdictFlips = 0
+    for (const d of sample) {
+      const verdict = score(analysisOf(`${variant}:${d.id}:${d.origin}`, make(d.text)))
+      for (const s of SCORES) gaps[s].push({ gap: Math.abs(verdict.scores[s] - d.verdict.scores[s]), id: `${d.id}:${d.origin}` })
+      if (verdict.pass !== d.verdict.pass) verdictFlips++
+    }
+    const rows = SCORES.map((s) => {
+      const within = gaps[s].filter((g) => g.gap <= 5).length / gaps[s].length
+      const worst = gaps[s].reduce((w, g) => (g.gap > w.gap ? g : w))
+      return `${s} ${pct(within)} (worst ${worst.gap})`
+    })
+    console.log(`${variant}: within 5 points in ${rows.join(', ')}; pass/fail changed for ${verdictFlips} of ${sample.length}`)
+  }
+}
+
+if (cachePath && analysed > 0) fs.writeFileSync(cachePath, JSON.stringify(Object.fromEntries(cache)))
+console.log(`\n(${elapsed()})`)
