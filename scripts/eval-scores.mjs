@@ -23,6 +23,7 @@
 import fs from 'node:fs'
 import { analyze } from '../packages/analyzer/dist/index.js'
 import { DEFAULT_MIN_SCORE, score } from '../packages/scoring/dist/index.js'
+import { mulberry32 as random } from './random.mjs'
 
 const root = new URL('..', import.meta.url)
 const corpus = new URL('../shared/corpus/', root)
@@ -32,17 +33,6 @@ const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
 const SCORES = ['overall', 'translation', 'boilerplate', 'readability']
 
-/** mulberry32: a small seeded generator, so every run draws the same samples. */
-function random(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** FNV-1a of a string: the doc_key split. */
 function hash(text) {

@@ -35,6 +35,7 @@ import { buildPage, buildStack, FEATURES, featureRow, STACK_FEATURES, stackRow }
 import { stopWordsOf } from '../packages/analyzer/dist/rules/boilerplate/lexicon.js'
 import { compileStage } from '../packages/analyzer/dist/rules/boilerplate/model.js'
 import { pageProbabilities } from '../packages/analyzer/dist/rules/boilerplate/classifier.js'
+import { mulberry32 } from './random.mjs'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {
@@ -149,16 +150,6 @@ console.error(`features of ${groups.length} pages in ${((Date.now() - started) /
 // ---------------------------------------------------------------------------------------------
 // Gradient-boosted trees
 
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Concatenate the rows of `docs` (each {rows, labels, weights}) with `width` features. */
 function stack(docs, width, rowsOf = (doc) => doc.rows) {

@@ -32,26 +32,11 @@ export interface CheckOptions {
   sourceLang?: string
 }
 
-export interface FindingResult {
-  ruleId: string
-  category: Finding['category']
-  severity: Severity
-  message: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  excerpt: string
-  url: string
-  expected?: string[]
-}
+/** A finding as the JSON contract prints it: the analyzer's finding, fields in contract order. */
+export type FindingResult = Finding
 
-export interface LineEntry {
-  line: number
-  kind: LineResult['kind']
-  boilerplate: number
-  translation: number
-}
+/** A line as the JSON contract prints it. */
+export type LineEntry = LineResult
 
 /** The outcome of checking one text: a `files[]` entry without its `path`. */
 export interface CheckResult {
