@@ -23,6 +23,11 @@ import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /** Characters of text parsed and checked at a time; bounds memory on huge input. */
 const CHUNK = 256 * 1024
+/**
+ * Characters of a section of a text analysed piece by piece (`analyzeSections`): about the most
+ * that is judged as one document. A section ends at a line break, preferably a blank line.
+ */
+export const SECTION = 2 * 1024 * 1024
 
 const processors = new Map<string, Processor<Root>>()
 
@@ -113,6 +118,92 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   if (options.signals) analysis.signals = Array.from(ctx.signals, (signals) => signals ?? {})
   return analysis
+}
+
+/**
+ * Analyze a text too large to hold at once, one section at a time, for streaming input.
+ *
+ * `pieces` are consecutive slices of the text, cut anywhere (for example 1 MB reads of a file).
+ * They are regrouped into sections of about `SECTION` characters that end at a paragraph break (a
+ * blank line; failing that, a line break), and each section is analysed as its own document:
+ * repeats, the quote-style majority and the boilerplate classifier's page features look within
+ * the section. The language is detected on the first section and kept for the rest (unless
+ * `options.lang` gives it). Each yielded `Analysis` covers one section, with line numbers counted
+ * in the whole text and the section's own `stats`; add them up (or feed them to scoring's tally)
+ * for the whole. A text that fits in one section yields exactly what `analyze` returns.
+ *
+ * ```text
+ * 100 MB file ─► 1 MB reads ─► sections of ~2 MB ending at "\n\n" ─► analyze each ─► yield
+ * ```
+ */
+export function* analyzeSections(pieces: Iterable<string>, options: AnalyzeOptions = {}, sectionSize = SECTION): Generator<Analysis> {
+  let pending: string[] = []
+  let pendingLength = 0
+  let firstLine = 1
+  let sectionOptions: AnalyzeOptions = { ...options, signals: false }
+  let yielded = false
+  const take = (text: string): Analysis => {
+    const analysis = analyze(text, sectionOptions)
+    if (sectionOptions.lang === undefined) sectionOptions = { ...sectionOptions, lang: analysis.language }
+    if (firstLine > 1) shiftLines(analysis, firstLine - 1)
+    firstLine += lineBreaks(text)
+    yielded = true
+    return analysis
+  }
+  // Set while the pending text is one line longer than a section: wait for a piece with a break.
+  let unbroken = false
+  for (const piece of pieces) {
+    if (piece.length === 0) continue
+    pending.push(piece)
+    pendingLength += piece.length
+    if (unbroken && !piece.includes('\n')) continue
+    unbroken = false
+    while (pendingLength >= sectionSize) {
+      const buffer = pending.join('')
+      const cut = sectionEnd(buffer, sectionSize)
+      if (cut === -1) {
+        pending = [buffer]
+        unbroken = true
+        break
+      }
+      const rest = buffer.slice(cut)
+      pending = rest.length > 0 ? [rest] : []
+      pendingLength = rest.length
+      yield take(buffer.slice(0, cut))
+    }
+  }
+  const last = pending.join('')
+  if (last.length > 0 || !yielded) yield take(last)
+}
+
+/** Where a section of at most `size` characters of `buffer` ends: just after its last blank line, else its last line break, in the second half; -1 when it has no line break there. */
+function sectionEnd(buffer: string, size: number): number {
+  const limit = Math.min(buffer.length, size)
+  const half = limit >> 1
+  const blank = buffer.lastIndexOf('\n\n', limit - 2)
+  if (blank >= half) return blank + 2
+  const crlfBlank = buffer.lastIndexOf('\n\r\n', limit - 3)
+  if (crlfBlank >= half) return crlfBlank + 3
+  const line = buffer.lastIndexOf('\n', limit - 1)
+  if (line >= 0) return line + 1
+  const later = buffer.indexOf('\n', limit)
+  return later === -1 ? -1 : later + 1
+}
+
+/** Lines of a section that ends with a line break: one per `\n`. */
+function lineBreaks(text: string): number {
+  let count = 0
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
+  return count
+}
+
+/** Move an analysis of a section that starts on line `by + 1` to whole-text line numbers. */
+function shiftLines(analysis: Analysis, by: number): void {
+  for (const finding of analysis.findings) {
+    finding.line += by
+    finding.endLine += by
+  }
+  for (const line of analysis.lines) line.line += by
 }
 
 /** Turn vfile messages into findings (config applied), appending them to `into`. */

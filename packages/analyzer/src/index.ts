@@ -2,7 +2,7 @@
  * @tq/analyzer: reads text into nlcst, finds problems, measures each line.
  * The pipeline is in `analyze.ts`; the rules are in `rules/` (registry: `rules/index.ts`).
  */
-export { analyze } from './analyze.js'
+export { analyze, analyzeSections, SECTION } from './analyze.js'
 export { analyzeSource, syntaxOfPath, type AnalyzeSourceOptions } from './markup/source.js'
 export { SYNTAXES, type Syntax } from './markup/types.js'
 export { JsonSyntaxError, parseJson } from './markup/json.js'

@@ -9,7 +9,7 @@
  * come from are in this package's README): 90+ ready to publish, 70–89 minor issues (passes the
  * default bar), 50–69 needs an editor, below 50 garbled or mostly junk.
  */
-import type { Analysis, Finding, LineResult, Severity } from '@tq/analyzer'
+import type { Analysis, Severity } from '@tq/analyzer'
 
 export interface Scores {
   overall: number
@@ -79,24 +79,7 @@ const OVERALL_WEIGHTS = { translation: 0.4, boilerplate: 0.35, readability: 0.25
 
 /** Scores and verdict of one analysed text. */
 export function score(analysis: Analysis, options: ScoreOptions = {}): Verdict {
-  const translation = translationScore(analysis)
-  const boilerplate = boilerplateScore(analysis)
-  const readability = readabilityScore(analysis)
-  const weighted =
-    OVERALL_WEIGHTS.translation * translation +
-    OVERALL_WEIGHTS.boilerplate * boilerplate +
-    OVERALL_WEIGHTS.readability * readability
-  // Garbled or junk-ridden text fails however readable it is: overall never exceeds the worse of
-  // translation and boilerplate; readability, which an editor fixes without a translator, only
-  // lowers it through the weighted mean.
-  const overall = Math.min(weighted, translation, boilerplate)
-  const scores: Scores = {
-    overall: round(overall),
-    translation: round(translation),
-    boilerplate: round(boilerplate),
-    readability: round(readability),
-  }
-  return { scores, pass: passes(scores, options) }
+  return new Tally().add(analysis).verdict(options)
 }
 
 /** Whether `scores` reach the overall bar and every per-score bar of `options`. */
@@ -109,51 +92,19 @@ export function passes(scores: Scores, options: ScoreOptions = {}): boolean {
   return true
 }
 
-/** The parts of the translation badness (see `translationScore`). */
-interface TranslationParts {
-  words: number
-  /** Weight of each counted finding (its share of the density term). */
-  findings: Array<{ finding: Finding; badness: number }>
-  /** Badness each content line adds through its excess line value. */
-  lines: Array<{ line: number; badness: number }>
-  badness: number
-}
-
-function translationParts(analysis: Analysis): TranslationParts {
-  const words = Math.max(analysis.stats.contentWords, MIN_WORDS)
-  // Per line, the factor the copy findings put on (1 − value).
-  const copyKeep = new Map<number, number>()
-  for (const finding of analysis.findings) {
-    if (finding.ruleId !== COPY_RULE) continue
-    for (let line = finding.line; line <= finding.endLine; line++) copyKeep.set(line, (copyKeep.get(line) ?? 1) * (1 - LINE_FINDING_WEIGHT[finding.severity]))
-  }
-  const lineValue = (line: LineResult): number => {
-    const keep = copyKeep.get(line.line)
-    return keep === undefined ? line.translation : Math.max(0, 1 - (1 - line.translation) / keep)
-  }
-  const findings: TranslationParts['findings'] = []
-  for (const finding of analysis.findings) {
-    if ((finding.category !== 'translation' && finding.category !== 'language') || finding.ruleId === COPY_RULE) continue
-    findings.push({ finding, badness: (TRANSLATION_WEIGHT[finding.severity] / words) * (100 / TRANSLATION_SCALE) })
-  }
-  const judged = analysis.lines.filter((line) => line.kind === 'content')
-  const lines = judged.map((line) => ({ line: line.line, badness: (LINE_SCALE * Math.max(0, lineValue(line) - LINE_FLOOR)) / judged.length }))
-  let badness = 0
-  for (const part of findings) badness += part.badness
-  for (const part of lines) badness += part.badness
-  return { words, findings, lines, badness }
-}
-
-/**
- * Calibrated from the badness b = density / TRANSLATION_SCALE + LINE_SCALE × excess, where
- * - density = severity-weighted translation (and language) findings per 100 content words, and
- * - excess = mean over content lines of how far each line's `translation` value (the analyzer's
- *   learned per-line model: language-model signals and findings) rises above `LINE_FLOOR`.
- * Lines below the floor add nothing, so fluent human text keeps 100; boilerplate lines do not
- * count, and a copy of an earlier sentence counts as the sentence it copies (see `COPY_RULE`).
- */
+/** The translation sub-score of one analysed text (see `Tally`). */
 export function translationScore(analysis: Analysis): number {
-  return calibrateTranslation(translationParts(analysis).badness)
+  return new Tally().add(analysis).subScores().translation
+}
+
+/** The boilerplate sub-score of one analysed text (see `Tally`). */
+export function boilerplateScore(analysis: Analysis): number {
+  return new Tally().add(analysis).subScores().boilerplate
+}
+
+/** The readability sub-score of one analysed text (see `Tally`). */
+export function readabilityScore(analysis: Analysis): number {
+  return new Tally().add(analysis).subScores().readability
 }
 
 /** The logistic calibration curve: 100 at b = 0, 50 a little past the midpoint, towards 0 beyond. */
@@ -162,31 +113,9 @@ export function calibrateTranslation(badness: number): number {
   return (100 * atZero) / (1 + Math.exp((badness - TRANSLATION_MIDPOINT) / TRANSLATION_WIDTH))
 }
 
-/** The boilerplate share: mostly of lines (what a reader sees), a quarter of characters. */
-function boilerplateShare(analysis: Analysis): number {
-  const { lines, chars, boilerplateChars } = analysis.stats
-  if (lines === 0) return 0
-  const boilerplateLines = analysis.lines.filter((line) => line.kind === 'boilerplate').length
-  const charShare = chars > 0 ? boilerplateChars / chars : 0
-  return (1 - BOILERPLATE_CHAR_WEIGHT) * (boilerplateLines / lines) + BOILERPLATE_CHAR_WEIGHT * charShare
-}
-
-/** 100 × e^(−s / BOILERPLATE_SCALE), s = the boilerplate share of lines (¾) and characters (¼). */
-export function boilerplateScore(analysis: Analysis): number {
-  return 100 * Math.exp(-boilerplateShare(analysis) / BOILERPLATE_SCALE)
-}
-
-/** 100 − span × weighted share of hard sentences among the sentences judged. */
-export function readabilityScore(analysis: Analysis): number {
-  const { sentences } = analysis.stats
-  if (sentences === 0) return 100
-  return 100 - READABILITY_SPAN * Math.min(1, readabilityWeight(analysis.findings) / sentences)
-}
-
-function readabilityWeight(findings: readonly Finding[]): number {
-  let total = 0
-  for (const finding of findings) if (finding.category === 'readability') total += READABILITY_WEIGHT[finding.severity]
-  return total
+/** What pulled each sub-score down, biggest cause first. A sub-score at 100 has none. */
+export function explain(analysis: Analysis): Explanation {
+  return new Tally({ explain: true }).add(analysis).explanation()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,79 +139,216 @@ export type Explanation = Record<SubScoreName, Deduction[]>
 const MAX_LINES = 20
 
 /**
- * Share out the points each sub-score lost among its causes, in proportion to what each adds to
- * the sub-score's badness (translation, boilerplate) or hard-sentence weight (readability).
+ * A cause being tallied: how much it adds to its sub-score's badness, in the cause's own unit
+ * (severity weights of findings, or excess line values), and per line the amount it adds there
+ * (only the `MAX_LINES` largest are kept).
  */
-export function explain(analysis: Analysis): Explanation {
-  return { translation: explainTranslation(analysis), boilerplate: explainBoilerplate(analysis), readability: explainReadability(analysis) }
-}
-
-/** A cause being tallied: its badness and, per line, the badness it adds there. */
 interface Cause {
   reason: (count: number) => string
+  unit: 'finding' | 'line'
   count: number
-  badness: number
+  amount: number
   lines: Map<number, number>
-}
-
-function tally(causes: Map<string, Cause>, ruleId: string, reason: Cause['reason'], badness: number, line: number): void {
-  const cause = causes.get(ruleId) ?? { reason, count: 0, badness: 0, lines: new Map<number, number>() }
-  cause.count++
-  cause.badness += badness
-  cause.lines.set(line, (cause.lines.get(line) ?? 0) + badness)
-  causes.set(ruleId, cause)
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
-function explainTranslation(analysis: Analysis): Deduction[] {
-  const parts = translationParts(analysis)
-  const lost = 100 - translationScore(analysis)
-  if (parts.badness <= 0 || lost <= 0) return []
-  const causes = new Map<string, Cause>()
-  for (const { finding, badness } of parts.findings) tally(causes, finding.ruleId, (n) => `${plural(n, 'finding')} of ${finding.ruleId}`, badness, finding.line)
-  for (const { line, badness } of parts.lines) {
-    if (badness > 0) tally(causes, 'translation/wording', (n) => `${plural(n, 'line')} whose wording reads like machine translation`, badness, line)
+/**
+ * The sums every score is made of, added up over one analysis or over the sections of a text
+ * analysed piece by piece (`analyzeSections`), so a 100 MB file is scored without holding its
+ * findings:
+ *
+ * - translation: badness b = density / TRANSLATION_SCALE + LINE_SCALE × excess, calibrated by
+ *   `calibrateTranslation`, where density = severity-weighted translation (and language) findings
+ *   per 100 content words, and excess = mean over content lines of how far each line's
+ *   `translation` value (the analyzer's learned per-line model) rises above `LINE_FLOOR`. Lines
+ *   below the floor add nothing, so fluent human text keeps 100; boilerplate lines do not count,
+ *   and a copy of an earlier sentence counts as the sentence it copies (see `COPY_RULE`).
+ * - boilerplate: 100 × e^(−s / BOILERPLATE_SCALE), s = the boilerplate share of lines (¾) and
+ *   characters (¼).
+ * - readability: 100 − span × weighted share of hard sentences among the sentences judged.
+ *
+ * A copy finding and the line it lowers always fall in the same section, so the copy correction
+ * is exact per part.
+ */
+export class Tally {
+  private contentWords = 0
+  /** Σ severity weight of the counted translation and language findings. */
+  private findingWeight = 0
+  /** Content lines, and Σ over them of the line value's excess above `LINE_FLOOR`. */
+  private judged = 0
+  private excess = 0
+  private lines = 0
+  private chars = 0
+  private boilerplateChars = 0
+  private boilerplateLines = 0
+  private sentences = 0
+  private hardWeight = 0
+  private readonly causes: Record<SubScoreName, Map<string, Cause>> | undefined
+
+  /** With `explain`, also keep what each cause adds, for `explanation()`. */
+  constructor(options: { explain?: boolean } = {}) {
+    this.causes = options.explain ? { translation: new Map(), boilerplate: new Map(), readability: new Map() } : undefined
   }
-  return deductions(causes, (badness) => (lost * badness) / parts.badness)
+
+  /** Add one analysis: a whole text, or one section of it. */
+  add(part: Analysis): this {
+    const { stats } = part
+    this.contentWords += stats.contentWords
+    this.lines += stats.lines
+    this.chars += stats.chars
+    this.boilerplateChars += stats.boilerplateChars
+    this.sentences += stats.sentences
+
+    // Per line, the factor the copy findings put on (1 − value).
+    const copyKeep = new Map<number, number>()
+    const ruleOfJunk = new Map<number, string>()
+    for (const finding of part.findings) {
+      if (finding.ruleId === COPY_RULE) {
+        for (let line = finding.line; line <= finding.endLine; line++) copyKeep.set(line, (copyKeep.get(line) ?? 1) * (1 - LINE_FINDING_WEIGHT[finding.severity]))
+        continue
+      }
+      if (finding.category === 'translation' || finding.category === 'language') {
+        const weight = TRANSLATION_WEIGHT[finding.severity]
+        this.findingWeight += weight
+        this.note('translation', finding.ruleId, 'finding', (n) => `${plural(n, 'finding')} of ${finding.ruleId}`, weight, finding.line)
+      } else if (finding.category === 'readability') {
+        const weight = READABILITY_WEIGHT[finding.severity]
+        this.hardWeight += weight
+        this.note('readability', finding.ruleId, 'finding', (n) => `${plural(n, 'finding')} of ${finding.ruleId}`, weight, finding.line)
+      } else if (finding.category === 'boilerplate' && !ruleOfJunk.has(finding.line)) ruleOfJunk.set(finding.line, finding.ruleId)
+    }
+    for (const line of part.lines) {
+      if (line.kind === 'boilerplate') {
+        this.boilerplateLines++
+        // Junk lines by the boilerplate rule that flagged them; the classifier alone for the rest.
+        const ruleId = ruleOfJunk.get(line.line)
+        if (ruleId === undefined) this.note('boilerplate', 'boilerplate/lines', 'line', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, 1, line.line)
+        else this.note('boilerplate', ruleId, 'line', (n) => `${plural(n, 'line')} of page junk (${ruleId})`, 1, line.line)
+        continue
+      }
+      this.judged++
+      const keep = copyKeep.get(line.line)
+      const value = keep === undefined ? line.translation : Math.max(0, 1 - (1 - line.translation) / keep)
+      const excess = Math.max(0, value - LINE_FLOOR)
+      this.excess += excess
+      if (excess > 0) this.note('translation', 'translation/wording', 'line', (n) => `${plural(n, 'line')} whose wording reads like machine translation`, excess, line.line)
+    }
+    if (this.causes) for (const causes of Object.values(this.causes)) for (const cause of causes.values()) prune(cause.lines)
+    return this
+  }
+
+  /** The translation badness of the findings and of the line values so far. */
+  private translationBadness(): { findings: number; lines: number } {
+    const words = Math.max(this.contentWords, MIN_WORDS)
+    return {
+      findings: (this.findingWeight / words) * (100 / TRANSLATION_SCALE),
+      lines: this.judged > 0 ? (LINE_SCALE * this.excess) / this.judged : 0,
+    }
+  }
+
+  /** The boilerplate share: mostly of lines (what a reader sees), a quarter of characters. */
+  private boilerplateShare(): number {
+    if (this.lines === 0) return 0
+    const charShare = this.chars > 0 ? this.boilerplateChars / this.chars : 0
+    return (1 - BOILERPLATE_CHAR_WEIGHT) * (this.boilerplateLines / this.lines) + BOILERPLATE_CHAR_WEIGHT * charShare
+  }
+
+  /** The sub-scores, unrounded. */
+  subScores(): Record<SubScoreName, number> {
+    const badness = this.translationBadness()
+    return {
+      translation: calibrateTranslation(badness.findings + badness.lines),
+      boilerplate: 100 * Math.exp(-this.boilerplateShare() / BOILERPLATE_SCALE),
+      readability: this.sentences === 0 ? 100 : 100 - READABILITY_SPAN * Math.min(1, this.hardWeight / this.sentences),
+    }
+  }
+
+  /** Scores (rounded) and whether they pass the bars of `options`. */
+  verdict(options: ScoreOptions = {}): Verdict {
+    const { translation, boilerplate, readability } = this.subScores()
+    const weighted =
+      OVERALL_WEIGHTS.translation * translation +
+      OVERALL_WEIGHTS.boilerplate * boilerplate +
+      OVERALL_WEIGHTS.readability * readability
+    // Garbled or junk-ridden text fails however readable it is: overall never exceeds the worse of
+    // translation and boilerplate; readability, which an editor fixes without a translator, only
+    // lowers it through the weighted mean.
+    const overall = Math.min(weighted, translation, boilerplate)
+    const scores: Scores = {
+      overall: round(overall),
+      translation: round(translation),
+      boilerplate: round(boilerplate),
+      readability: round(readability),
+    }
+    return { scores, pass: passes(scores, options) }
+  }
+
+  /**
+   * Share out the points each sub-score lost among its causes, in proportion to what each adds to
+   * the sub-score's badness (translation, boilerplate) or hard-sentence weight (readability).
+   * Needs `explain` in the constructor.
+   */
+  explanation(): Explanation {
+    if (!this.causes) throw new Error('Tally was created without { explain: true }')
+    const sub = this.subScores()
+    const badness = this.translationBadness()
+    const words = Math.max(this.contentWords, MIN_WORDS)
+    // Each unit's amounts as translation badness.
+    const perUnit = { finding: 100 / (TRANSLATION_SCALE * words), line: this.judged > 0 ? LINE_SCALE / this.judged : 0 }
+    const translationTotal = badness.findings + badness.lines
+    const translationLost = 100 - sub.translation
+    const boilerplateLost = 100 - sub.boilerplate
+    const readabilityLost = 100 - sub.readability
+    return {
+      translation:
+        translationTotal > 0 && translationLost > 0
+          ? deductions(this.causes.translation, (cause) => (translationLost * cause.amount * perUnit[cause.unit]) / translationTotal)
+          : [],
+      boilerplate:
+        boilerplateLost > 0 && this.boilerplateLines > 0
+          ? deductions(this.causes.boilerplate, (cause) => (boilerplateLost * cause.amount) / this.boilerplateLines)
+          : [],
+      readability:
+        readabilityLost > 0 && this.hardWeight > 0
+          ? deductions(this.causes.readability, (cause) => (readabilityLost * cause.amount) / this.hardWeight)
+          : [],
+    }
+  }
+
+  private note(score: SubScoreName, ruleId: string, unit: Cause['unit'], reason: Cause['reason'], amount: number, line: number): void {
+    if (!this.causes) return
+    const causes = this.causes[score]
+    let cause = causes.get(ruleId)
+    if (!cause) {
+      cause = { reason, unit, count: 0, amount: 0, lines: new Map<number, number>() }
+      causes.set(ruleId, cause)
+    }
+    cause.count++
+    cause.amount += amount
+    cause.lines.set(line, (cause.lines.get(line) ?? 0) + amount)
+  }
 }
 
-function explainBoilerplate(analysis: Analysis): Deduction[] {
-  const lost = 100 - boilerplateScore(analysis)
-  const junk = analysis.lines.filter((line) => line.kind === 'boilerplate').map((line) => line.line)
-  if (lost <= 0 || junk.length === 0) return []
-  // Junk lines by the boilerplate rule that flagged them; the classifier alone for the rest.
-  const ruleOf = new Map<number, string>()
-  for (const finding of analysis.findings) if (finding.category === 'boilerplate' && !ruleOf.has(finding.line)) ruleOf.set(finding.line, finding.ruleId)
-  const causes = new Map<string, Cause>()
-  for (const line of junk) {
-    const ruleId = ruleOf.get(line)
-    if (ruleId === undefined) tally(causes, 'boilerplate/lines', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, 1, line)
-    else tally(causes, ruleId, (n) => `${plural(n, 'line')} of page junk (${ruleId})`, 1, line)
-  }
-  return deductions(causes, (count) => (lost * count) / junk.length)
+/** Worst first, then in line order. */
+const worstFirst = (a: [number, number], b: [number, number]): number => b[1] - a[1] || a[0] - b[0]
+
+/** Keep only the `MAX_LINES` lines a deduction can list (a later part never adds to these lines). */
+function prune(lines: Map<number, number>): void {
+  if (lines.size <= 4 * MAX_LINES) return
+  const kept = [...lines.entries()].sort(worstFirst).slice(0, MAX_LINES)
+  lines.clear()
+  for (const [line, amount] of kept) lines.set(line, amount)
 }
 
-function explainReadability(analysis: Analysis): Deduction[] {
-  const lost = 100 - readabilityScore(analysis)
-  const total = readabilityWeight(analysis.findings)
-  if (lost <= 0 || total <= 0) return []
-  const causes = new Map<string, Cause>()
-  for (const finding of analysis.findings) {
-    if (finding.category !== 'readability') continue
-    tally(causes, finding.ruleId, (n) => `${plural(n, 'finding')} of ${finding.ruleId}`, READABILITY_WEIGHT[finding.severity], finding.line)
-  }
-  return deductions(causes, (weight) => (lost * weight) / total)
-}
-
-function deductions(causes: Map<string, Cause>, points: (badness: number) => number): Deduction[] {
+function deductions(causes: Map<string, Cause>, points: (cause: Cause) => number): Deduction[] {
   return [...causes.entries()]
     .map(([ruleId, cause]) => ({
       ruleId,
       reason: cause.reason(cause.count),
-      points: Math.round(10 * points(cause.badness)) / 10,
+      points: Math.round(10 * points(cause)) / 10,
       lines: [...cause.lines.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .sort(worstFirst)
         .slice(0, MAX_LINES)
         .map(([line]) => line),
     }))
