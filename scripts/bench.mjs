@@ -2,13 +2,17 @@
 // Speed and memory of `tq check`, measured on English prose built from ../shared/corpus/.
 //
 //   node scripts/bench.mjs                     throughput (5 MB), alex on the same input, scaling
-//                                              0.1–10 MB, 1,000 files with 1 and 2 jobs, start-up
-//   node scripts/bench.mjs --only startup,throughput
+//                                              0.1–10 MB, 1,000 files and 1,000 JSONL records
+//                                              (small, then 5 KB each) with --jobs 1 and 2, start-up
+//   node scripts/bench.mjs --only workers,startup
 //   node scripts/bench.mjs --max-mb 100        scaling up to 100 MB (slow)
 //
-// Every figure is one process measured by /usr/bin/time (wall, user+sys CPU, peak RSS), so
-// "one core" means the single-threaded check of one file. Run `pnpm build` first.
-import { execFileSync, spawnSync } from 'node:child_process'
+// Every figure is one process measured by /usr/bin/time (wall, user+sys CPU, peak RSS). A check
+// of one file runs on one core, so its CPU time is about its wall time; with --jobs 2 the CPU
+// time is that of both workers and can exceed the wall time. On a machine shared with other
+// work, wall times (and the speed-up) suffer first: the load average is printed to judge by.
+// Run `pnpm build` first.
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -82,7 +86,10 @@ function row(what, mb, m) {
   return line
 }
 
-console.log(`tq benchmark on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), node ${process.version}\n`)
+console.log(
+  `tq benchmark on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), node ${process.version}, ` +
+    `load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}\n`,
+)
 
 let tqLine
 if (only.has('throughput') || only.has('alex')) {
@@ -112,29 +119,64 @@ if (only.has('scaling')) {
 }
 
 if (only.has('workers')) {
-  console.log('\n1,000 files (1 MB in all):')
-  const dir = path.join(work, 'many')
+  // 1,000 files of up to 1 KB: start-up, per-file overhead and the thread pool more than the
+  // analyzer's speed on long text. Then 1,000 files of 5 KB: more work per thread for the same
+  // fixed cost (each thread loads the analyzer and warms up its JIT, about a second of CPU).
+  workers('small', Array.from({ length: 1000 }, (_, index) => prose.slice(index * 3, index * 3 + 3).join('\n\n').slice(0, 1000)))
+  let next = 0
+  workers('5 KB', Array.from({ length: 1000 }, () => {
+    let text = ''
+    while (text.length < 5000) text += prose[next++ % prose.length] + '\n\n'
+    return text.slice(0, 5000)
+  }))
+}
+
+/** `tq check dir/` and `tq check --jsonl` on `docs`, with --jobs 1 and 2; outputs compared. */
+function workers(name, docs) {
+  const mb = Number((docs.reduce((sum, doc) => sum + Buffer.byteLength(doc), 0) / 1e6).toFixed(2))
+  console.log(`\n1,000 ${name} files (${mb} MB in all), then the same texts as 1,000 JSONL records:`)
+  const dir = path.join(work, `many-${name.replace(/\W/g, '')}`)
   fs.mkdirSync(dir)
-  for (let index = 0; index < 1000; index++) {
-    fs.writeFileSync(path.join(dir, `doc-${index}.txt`), prose.slice(index * 3, index * 3 + 3).join('\n\n').slice(0, 1000))
+  docs.forEach((doc, index) => fs.writeFileSync(path.join(dir, `doc-${index}.txt`), doc))
+  const records = `${dir}.jsonl`
+  fs.writeFileSync(records, docs.map((text, id) => JSON.stringify({ id, text }) + '\n').join(''))
+  const pair = (what, args, stdin) => {
+    const run = (jobs) => {
+      const input = stdin ? fs.openSync(stdin, 'r') : 'ignore'
+      const output = fs.openSync(`${dir}.out${jobs}`, 'w')
+      try {
+        return row(`${what} --jobs ${jobs}`, mb, measure(process.execPath, [tq, ...args, '--jobs', jobs], { stdio: [input, output, 'pipe'] }))
+      } finally {
+        if (stdin) fs.closeSync(input)
+        fs.closeSync(output)
+      }
+    }
+    const one = run('1')
+    const two = run('2')
+    const same = fs.readFileSync(`${dir}.out1`).equals(fs.readFileSync(`${dir}.out2`)) && fs.statSync(`${dir}.out1`).size > 0
+    console.log(
+      `${''.padEnd(34)} speed-up with 2 jobs: ${(one.wall / two.wall).toFixed(2)}× ` +
+        `(CPU time ${(two.cpu / one.cpu).toFixed(2)}× that of 1 job; same output: ${same ? 'yes' : 'NO'})`,
+    )
   }
-  const help = execFileSync(process.execPath, [tq, 'check', '--help']).toString()
-  if (help.includes('--jobs')) {
-    const one = row('tq check --jobs 1 dir/', 1, measure(process.execPath, [tq, 'check', '--jobs', '1', '--format', 'json', dir]))
-    const two = row('tq check --jobs 2 dir/', 1, measure(process.execPath, [tq, 'check', '--jobs', '2', '--format', 'json', dir]))
-    console.log(`${''.padEnd(34)} speed-up with 2 jobs: ${(one.wall / two.wall).toFixed(2)}×`)
-  } else {
-    row('tq check dir/ (no --jobs yet)', 1, measure(process.execPath, [tq, 'check', '--format', 'json', dir]))
-  }
+  pair('tq check dir/', ['check', '--format', 'json', dir])
+  pair('tq check --jsonl', ['check', '--jsonl'], records)
 }
 
 if (only.has('startup')) {
   const file = path.join(work, 'small.txt')
   fs.writeFileSync(file, prose.slice(0, 40).join('\n\n').slice(0, 2000))
-  const walls = []
-  for (let run = 0; run < 7; run++) walls.push(measure(process.execPath, [tq, 'check', file]).wall)
-  walls.sort((a, b) => a - b)
-  console.log(`\nstart-up: tq check on a 2 KB file, median of 7: ${(walls[3] * 1000).toFixed(0)} ms wall (min ${(walls[0] * 1000).toFixed(0)} ms)`)
+  console.log('\nstart-up, median of 7 runs (min):')
+  for (const [what, args] of [
+    ['tq --version', ['--version']],
+    ['tq check 2 KB file', ['check', file]],
+    ['tq check --format json 2 KB file', ['check', '--format', 'json', file]],
+  ]) {
+    const runs = Array.from({ length: 7 }, () => measure(process.execPath, [tq, ...args]))
+    const walls = runs.map((run) => run.wall).sort((a, b) => a - b)
+    const cpus = runs.map((run) => run.cpu).sort((a, b) => a - b)
+    console.log(`${what.padEnd(34)} ${(walls[3] * 1000).toFixed(0).padStart(5)} ms wall (min ${(walls[0] * 1000).toFixed(0)} ms), cpu ${(cpus[3] * 1000).toFixed(0)} ms`)
+  }
 }
 
 fs.rmSync(work, { recursive: true, force: true })

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Train tq's English word n-gram language model (interpolated modified Kneser–Ney, Chen & Goodman
- * 1998) and write it to packages/analyzer/data/lm-en.bin.gz (format: packages/analyzer/src/lm/model.ts).
+ * 1998) and write it to packages/analyzer/data/lm-en.bin (format: packages/analyzer/src/lm/model.ts).
  *
  *   node scripts/train-lm.mjs [--order 4] [--min-count 2] [--cutoffs 1,1,2,2] [--out path]
  *                             [--measure brown]   (perplexity on a section that is NOT trained on)
@@ -15,10 +15,10 @@
  * Tokenisation is the analyzer's own (dist/lm/tokenize.js): run `pnpm build` first.
  */
 import fs from 'node:fs'
-import zlib from 'node:zlib'
 import { sentenceSpans, tokenize, Tokens, BOS, EOS, UNK } from '../packages/analyzer/dist/lm/tokenize.js'
 import { SEED, extend } from '../packages/analyzer/dist/lm/hash.js'
-import { readModel, scoreSentence, SentenceScores } from '../packages/analyzer/dist/lm/model.js'
+import { MODEL_VERSION, ngramTable, readModel, scoreSentence, SentenceScores } from '../packages/analyzer/dist/lm/model.js'
+import { vocabularyTables } from '../packages/analyzer/dist/lm/vocabulary.js'
 
 const root = new URL('..', import.meta.url)
 const corpus = new URL('../shared/corpus/', root)
@@ -27,7 +27,7 @@ const ORDER = Number(args.order ?? 4)
 const MIN_COUNT = Number(args['min-count'] ?? 2)
 // Raw-count cutoffs by order (1-based): n-grams seen fewer times are dropped after estimation.
 const CUTOFFS = (args.cutoffs ?? '1,1,2,2').split(',').map(Number)
-const OUT = args.out ? new URL(args.out, `file://${process.cwd()}/`) : new URL('packages/analyzer/data/lm-en.bin.gz', root)
+const OUT = args.out ? new URL(args.out, `file://${process.cwd()}/`) : new URL('packages/analyzer/data/lm-en.bin', root)
 
 /** Sections whose licences allow a shipped model (see the manifest and the analyzer README's Credits). */
 const PERMISSIVE = new Set(['masc', 'inaugural', 'sotu', 'wikinews-2019-2020', 'wikinews-2019-2020-interviews', 'wikinews-gum', 'wikinews-gum-interviews', 'wikitext-2'])
@@ -260,7 +260,9 @@ const push = (buffer) => {
 }
 const f32 = (array) => Buffer.from(Float32Array.from(array).buffer)
 const kept_counts = []
-const body = []
+const books = []
+// Every kept n-gram of every order as [key, probability code, backoff code, order].
+const entries = []
 let maxError = 0
 for (let n = 2; n <= ORDER; n++) {
   const o = orders[n]
@@ -273,14 +275,17 @@ for (let n = 2; n <= ORDER; n++) {
   const bows = unique.map((i) => (n < ORDER ? Math.log10(o.gamma[i]) : 0))
   const probBook = codebook(logp)
   const bowBook = codebook(bows.filter((b) => b !== 0), 0)
-  const keys = Uint32Array.from(unique.map((i) => o.hash[i]))
-  const probCodes = Uint8Array.from(logp.map((v) => encode(probBook, v)))
-  const bowCodes = Uint8Array.from(bows.map((v) => encode(bowBook, v)))
-  for (let k = 0; k < logp.length; k += 97) maxError = Math.max(maxError, Math.abs(probBook[probCodes[k]] - logp[k]))
-  body.push(f32(probBook), f32(bowBook), Buffer.from(keys.buffer), Buffer.from(probCodes.buffer), Buffer.from(bowCodes.buffer))
+  for (let k = 0; k < unique.length; k++) entries.push([o.hash[unique[k]], encode(probBook, logp[k]), encode(bowBook, bows[k]), n])
+  for (let k = 0; k < logp.length; k += 97) maxError = Math.max(maxError, Math.abs(probBook[encode(probBook, logp[k])] - logp[k]))
+  books.push(f32(probBook), f32(bowBook))
   kept_counts.push(unique.length)
   log(`order ${n}: kept ${unique.length} of ${o.count} (raw count ≥ ${cut(n)}), ${keep.length - unique.length} hash collisions dropped`)
 }
+// One sorted list of keys for all orders. Where two orders share a key (a hash collision across
+// orders), the lower order's codes are kept: the model reads whichever entry has the key.
+entries.sort((a, b) => a[0] - b[0] || a[3] - b[3])
+const merged = entries.filter((entry, k) => k === 0 || entries[k - 1][0] !== entry[0])
+log(`${merged.length} keys (${entries.length - merged.length} shared by two orders)`)
 log(`largest quantisation error (sampled): ${maxError.toFixed(3)} log10`)
 const uniLogp = Array.from(orders[1].prob, (p, w) => (w === BOS_ID ? -99 : Math.log10(p)))
 const uniBow = Array.from(orders[1].gamma, (g) => Math.log10(g))
@@ -291,11 +296,23 @@ const frequencyTotal = orders[1].raw.reduce((s, c, w) => s + (w === BOS_ID ? 0 :
 const uniFrequency = Array.from(orders[1].raw, (c, w) => (w === BOS_ID ? -99 : Math.log10((c + 1) / frequencyTotal)))
 
 const vocabBuffer = Buffer.from(words.join('\n'), 'utf8')
+const vocab = vocabularyTables(vocabBuffer)
+const { table, bits } = ngramTable(
+  Uint32Array.from(merged, (entry) => entry[0]),
+  Uint8Array.from(merged, (entry) => entry[1]),
+  Uint8Array.from(merged, (entry) => entry[2]),
+)
+log(`n-gram table: ${table.length} slots (${bits} home bits), load ${(merged.length / 2 ** bits).toFixed(2)}`)
 const header = {
   order: ORDER,
   vocabSize: V,
   vocabBytes: vocabBuffer.length,
+  vocabSlots: vocab.slots.length,
+  vocabOther: vocab.other.length,
   counts: kept_counts,
+  keys: merged.length,
+  tableBits: bits,
+  tableLength: table.length,
   sections: trained,
   license: 'CC BY-SA 3.0 (trained on public-domain US Government text, MASC 3.0, English Wikinews CC BY 2.5 "Wikinews contributors", and WikiText-2 CC BY-SA 3.0 "Wikipedia contributors")',
   built: { minCount: MIN_COUNT, cutoffs: CUTOFFS, tokens: sentences.reduce((n, s) => n + s.length + 1, 0) },
@@ -303,20 +320,24 @@ const header = {
 const headerBuffer = Buffer.from(JSON.stringify(header), 'utf8')
 const intro = Buffer.alloc(12)
 intro.write('TQLM', 0, 'latin1')
-intro.writeUInt32LE(1, 4)
+intro.writeUInt32LE(MODEL_VERSION, 4)
 intro.writeUInt32LE(headerBuffer.length, 8)
+const bytesOf = (array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
 parts.push(intro)
 push(headerBuffer)
 push(vocabBuffer)
+push(bytesOf(vocab.starts))
+push(bytesOf(vocab.slots))
+push(bytesOf(vocab.other))
 push(f32(uniLogp))
 push(f32(uniBow))
 push(f32(uniFrequency))
-for (const buffer of body) push(buffer)
+for (const buffer of books) push(buffer)
+push(bytesOf(table))
 const raw = Buffer.concat(parts)
-const gz = zlib.gzipSync(raw, { level: 9 })
 fs.mkdirSync(new URL('.', OUT), { recursive: true })
-fs.writeFileSync(OUT, gz)
-log(`wrote ${OUT.pathname}: ${(raw.length / 1e6).toFixed(2)} MB raw, ${(gz.length / 1e6).toFixed(2)} MB gzip`)
+fs.writeFileSync(OUT, raw)
+log(`wrote ${OUT.pathname}: ${(raw.length / 1e6).toFixed(2)} MB`)
 
 // ---------------------------------------------------------------------------------------------
 // Perplexity of the written model (read back with the analyzer's own loader) on sections it was

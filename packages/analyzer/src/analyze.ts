@@ -21,8 +21,12 @@ import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
 import { lineResults } from './lines.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
-/** Characters of text parsed and checked at a time; bounds memory on huge input. */
-const CHUNK = 256 * 1024
+/**
+ * Characters of text parsed and checked at a time. Small enough that every detector's pass over a
+ * chunk's trees finds them still in the CPU cache (16 KB takes ~18% less time than 256 KB on 2 MB
+ * of prose, same findings), and bounds memory on huge input.
+ */
+const CHUNK = 16 * 1024
 /**
  * Characters of a section of a text analysed piece by piece (`analyzeSections`): about the most
  * that is judged as one document. A section ends at a line break, preferably a blank line.
@@ -109,11 +113,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
 
   const threshold = ctx.threshold
+  const words = new Uint32Array(document.lines.length)
+  for (const line of document.lines) if (!line.blank) words[line.number - 1] = countWords(line.text)
   const analysis: Analysis = {
     language,
     findings,
-    lines: lineResults(ctx, findings, threshold),
-    stats: statsOf(ctx, threshold),
+    lines: lineResults(ctx, findings, threshold, words),
+    stats: statsOf(ctx, threshold, words),
     notes,
   }
   if (options.signals) analysis.signals = Array.from(ctx.signals, (signals) => signals ?? {})
@@ -257,11 +263,11 @@ function excerptOf(lines: readonly Line[], line: number, column: number, endLine
   return text.length > 80 ? `${text.slice(0, 79)}…` : text
 }
 
-function statsOf(ctx: TqContext, threshold: number): Analysis['stats'] {
+function statsOf(ctx: TqContext, threshold: number, wordsOf: ArrayLike<number>): Analysis['stats'] {
   const stats = { chars: 0, words: 0, contentWords: 0, lines: 0, sentences: ctx.sentences, boilerplateWords: 0, boilerplateChars: 0 }
   for (const line of ctx.document.lines) {
     if (line.blank) continue
-    const words = countWords(line.text)
+    const words = wordsOf[line.number - 1]!
     const chars = line.text.trim().length
     stats.lines++
     stats.words += words

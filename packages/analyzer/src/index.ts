@@ -1,18 +1,15 @@
 /**
  * @tq/analyzer: reads text into nlcst, finds problems, measures each line.
  * The pipeline is in `analyze.ts`; the rules are in `rules/` (registry: `rules/index.ts`).
+ *
+ * This entry loads every markup front end, so `analyzeSource` reads any syntax synchronously.
+ * `@tq/analyzer/lazy` (lazy.ts) exports the same API and loads the Markdown and HTML front ends on
+ * demand (`loadSyntax`), which is what the tq binary uses to start fast.
  */
-export { analyze, analyzeSections, SECTION } from './analyze.js'
-export { analyzeSource, syntaxOfPath, type AnalyzeSourceOptions } from './markup/source.js'
-export { SYNTAXES, type Syntax } from './markup/types.js'
-export { JsonSyntaxError, parseJson } from './markup/json.js'
-export { checkLocalePair, localeOfPath } from './markup/locale-pair.js'
-export { pairRules } from './rules/pairs.js'
-export { detectors, ruleById } from './rules/index.js'
-export { segment, countWords } from './document.js'
-export type { Document, Line, Paragraph } from './document.js'
-export { docsUrl } from './rule.js'
-export { renderRuleDocs, RULES_START, RULES_END } from './docs.js'
-export { signalsOf } from './rule.js'
-export type { Detector, RuleMeta, TqContext } from './rule.js'
-export type * from './types.js'
+import { provideFrontEnds } from './markup/front-ends.js'
+import { prepareHtml } from './markup/html.js'
+import { prepareMarkdown } from './markup/markdown.js'
+
+provideFrontEnds({ markdown: prepareMarkdown, html: prepareHtml })
+
+export * from './lazy.js'

@@ -89,8 +89,8 @@ export function translationWeights(): TranslationWeights | null {
   return loaded
 }
 
-/** One entry per non-blank line. */
-export function lineResults(ctx: TqContext, findings: readonly Finding[], threshold: number): LineResult[] {
+/** One entry per non-blank line; `words` holds each line's word count (by 0-based index). */
+export function lineResults(ctx: TqContext, findings: readonly Finding[], threshold: number, words: ArrayLike<number>): LineResult[] {
   const weights = translationWeights()
   const lines = ctx.document.lines
   // Findings by line: counts by key (for the model) and the rule-only product (the fallback).
@@ -125,6 +125,7 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
       kind: boilerplate > threshold ? 'boilerplate' : 'content',
       boilerplate,
       translation: round(translation),
+      words: words[index]!,
     })
   }
   return results

@@ -39,6 +39,8 @@ export interface LineResult {
   boilerplate: number
   /** How strongly the line shows machine-translation artifacts (0 none, 1 certain). */
   translation: number
+  /** Words on the line (runs of letters or digits): a line's weight in the document's scores. */
+  words: number
 }
 
 /** Counts the scoring package needs; scoring never looks at the text itself. */

@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/index.js'
 import { tokenWords, tokenize, Tokens, CAPITAL, NUMBER, PUNCTUATION } from '../src/lm/tokenize.js'
-import { englishModel, MODEL_FILE } from '../src/lm/model.js'
+import { englishModel, findNgram, MODEL_FILE, MODEL_VERSION } from '../src/lm/model.js'
+import { Vocabulary, vocabularyTables } from '../src/lm/vocabulary.js'
 import { sentenceFluency } from '../src/lm/fluency.js'
 
 const model = englishModel()!
@@ -31,6 +32,60 @@ describe('tokenizer', () => {
   })
 })
 
+describe('tokenizer scanner', () => {
+  // The expression the scanner implements (see tokenize.ts), and the token handling around it.
+  const TOKEN = /(\p{N}+(?:[.,:]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\.\.\.|[^\s\p{L}\p{M}\p{N}])/gu
+  const FOLD: Record<string, string> = { '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '‟': '"', '″': '"', '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '`': "'", '–': '--', '—': '--', '―': '--', '…': '...' }
+  function oracle(text: string): string[] {
+    const out: string[] = []
+    const push = (word: string, start: number, end: number, flags: number): void => void out.push(`${word} ${start}-${end} ${flags}`)
+    for (const match of text.matchAll(TOKEN)) {
+      const start = match.index
+      const raw = match[0]
+      const end = start + raw.length
+      if (match[1] !== undefined) push('<num>', start, end, NUMBER)
+      else if (match[2] !== undefined) {
+        const capital = /\p{Lu}/u.test(raw[0]!) ? CAPITAL : 0
+        if (/\p{N}/u.test(raw)) {
+          push('<num>', start, end, NUMBER | capital)
+          continue
+        }
+        const apostrophe = Math.max(raw.lastIndexOf("'"), raw.lastIndexOf('’'))
+        const suffix = apostrophe > 0 ? raw.slice(apostrophe + 1).toLowerCase() : ''
+        if (apostrophe > 0 && /^(?:s|re|ve|ll|d|m|t)$/.test(suffix)) {
+          let cut = apostrophe
+          if (suffix === 't' && (raw[cut - 1] === 'n' || raw[cut - 1] === 'N') && cut > 1) cut--
+          push(raw.slice(0, cut).toLowerCase(), start, start + cut, capital)
+          push(cut < apostrophe ? "n't" : `'${suffix}`, start + cut, end, 0)
+        } else push(raw.toLowerCase(), start, end, capital)
+      } else push(FOLD[raw] ?? raw, start, end, PUNCTUATION)
+    }
+    return out
+  }
+  function scanned(text: string): string[] {
+    const tokens = tokenize(text, new Tokens())
+    return Array.from({ length: tokens.length }, (_, k) => `${tokens.words[k]} ${tokens.start[k]}-${tokens.end[k]} ${tokens.flags[k]}`)
+  }
+
+  it('cuts the seed texts exactly as the token expression does', () => {
+    for (const name of ['afp-original.txt', 'npr-garbled.txt', 'ndtv-boilerplate.txt', 'aljazeera-rewrite.txt', 'afp-roundtrip.txt']) {
+      for (const line of seed(name).split('\n')) expect(scanned(line)).toEqual(oracle(line))
+    }
+  })
+
+  it('agrees with it on numbers, clitics, marks and characters outside ASCII', () => {
+    const cases = [
+      "1,000.50 3:2 4.. 5., ...... G7 7G 3rd co-op rock'n'roll Ph.D. O’Brien’s didn’t CAN'T y'all",
+      'Café naïve İstanbul ǅemal Ⅻ ² ٣٤ 𝟙𝟚 𝐀𝐁c 😀 漢字 ไทย e\u0301 \u0301x',
+      'a\u00a0b\u2028c\ufeffd\te \ud800 \udc00 x\ud83dy “quote” — – … ′ ″ ‛ `x`',
+    ]
+    for (const text of cases) expect(scanned(text)).toEqual(oracle(text))
+    // Every pair of characters from an alphabet of the tricky cases.
+    const alphabet = ['a', 'B', 'é', '1', '٣', '𝟙', '𝐀', "'", '’', '.', ',', ':', ' ', '\u0301', '\ud800', '😀', 'İ', 'n', 't', 's']
+    for (const a of alphabet) for (const b of alphabet) for (const c of ['', 'x', '.', "'t"]) expect(scanned(a + b + c)).toEqual(oracle(a + b + c))
+  })
+})
+
 describe('model', () => {
   it('loads once, is at most 15 MB on disk and knows common words', () => {
     expect(model).not.toBeNull()
@@ -40,6 +95,59 @@ describe('model', () => {
     expect(model.fileBytes).toBe(bytes)
     for (const word of ['the', 'president', 'said', ',', '<num>']) expect(model.vocab.has(word)).toBe(true)
     expect(model.order).toBeGreaterThanOrEqual(3)
+  })
+
+  it('is version 2, not compressed, and its table finds every n-gram it holds, in order', () => {
+    const file = fs.readFileSync(new URL(`../data/${MODEL_FILE}`, import.meta.url))
+    expect(file.toString('latin1', 0, 4)).toBe('TQLM')
+    expect(file.readUInt32LE(4)).toBe(MODEL_VERSION)
+    const { table, bits } = model
+    const lowBits = 32 - bits
+    const keys: number[] = []
+    const wrong: string[] = []
+    let previous = -1
+    for (let slot = 0; slot < table.length; slot++) {
+      const entry = table[slot]!
+      if (entry === 0) continue
+      const distance = ((entry >>> 16) & ((1 << (bits - 16)) - 1)) - 1
+      const key = ((slot - distance) * 2 ** lowBits + (entry >>> bits)) >>> 0
+      if (key <= previous) wrong.push(`slot ${slot} out of order`)
+      if (findNgram(model, key) !== slot) wrong.push(`key ${key} not found at slot ${slot}`)
+      previous = key
+      keys.push(key)
+    }
+    expect(wrong.slice(0, 5)).toEqual([])
+    expect(keys.length).toBe(model.header.keys)
+    // Keys the model does not hold are not found.
+    const sorted = Uint32Array.from(keys)
+    let seed = 1
+    for (let i = 0; i < 100_000; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      if (findNgram(model, seed) >= 0 && sorted[binarySearch(sorted, seed)] !== seed) wrong.push(`found ${seed}, which the table does not hold`)
+    }
+    expect(wrong.slice(0, 5)).toEqual([])
+  })
+
+  it('looks every word of its vocabulary up to its id, with or without characters outside ASCII', () => {
+    const file = fs.readFileSync(new URL(`../data/${MODEL_FILE}`, import.meta.url))
+    const vocabAt = (12 + file.readUInt32LE(8) + 3) & ~3
+    const bytes = new Uint8Array(file.buffer, file.byteOffset + vocabAt, model.header.vocabBytes)
+    const words = new TextDecoder().decode(bytes).split('\n')
+    expect(model.vocab.size).toBe(model.header.vocabSize)
+    let outsideAscii = 0
+    words.forEach((word, id) => {
+      if (/[^\x00-\x7f]/.test(word)) outsideAscii++
+      if (model.vocab.get(word) !== id) expect.fail(`${word}: ${model.vocab.get(word)} instead of ${id}`)
+    })
+    expect(outsideAscii).toBeGreaterThan(0)
+    for (const word of ['zbigniewski', 'The', 'thé', '', 'the ']) expect(model.vocab.get(word)).toBeUndefined()
+    // The file's lookup tables are the ones the vocabulary's own builder makes.
+    const built = vocabularyTables(bytes)
+    const fresh = new Vocabulary(bytes, built)
+    for (const word of words.slice(0, 2000)) expect(fresh.get(word)).toBe(model.vocab.get(word))
+    expect(built.slots.length).toBe(model.header.vocabSlots)
+    const stored = new Int32Array(file.buffer.slice(file.byteOffset + ((vocabAt + model.header.vocabBytes + 3) & ~3) + 4 * (words.length + 1)), 0, built.slots.length)
+    expect(Array.from(stored).every((value, i) => value === built.slots[i])).toBe(true)
   })
 
   it('scores a fluent sentence above its scrambled version', () => {
@@ -102,3 +210,14 @@ describe('line translation values', () => {
     for (const name of ['afp-original.txt', 'ndtv-boilerplate.txt', 'aljazeera-rewrite.txt']) expect(npr).toBeGreaterThan(mean(name))
   })
 })
+
+function binarySearch(sorted: Uint32Array, key: number): number {
+  let low = 0
+  let high = sorted.length - 1
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (sorted[mid]! < key) low = mid + 1
+    else high = mid
+  }
+  return low
+}

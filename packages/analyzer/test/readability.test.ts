@@ -10,7 +10,9 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/index.js'
+import { syllable } from 'syllable'
 import { AGE } from '../src/rules/readability/hard-sentence.js'
+import { WORDS_BY_SYLLABLES } from '../src/rules/readability/syllables.js'
 
 const seeds = new URL('../../../fixtures/seeds/', import.meta.url)
 // One paragraph a line, blank lines between, so a whole-text parse and tq's segmentation agree.
@@ -47,5 +49,27 @@ describe('readability/hard-sentence', () => {
   it('does not judge text in another language', () => {
     const german = 'Die verfassungsrechtlichen Auswirkungen der beispiellosen zwischenstaatlichen Neuordnung erforderten umfassende Beratungen zwischen den Vertretern aller beteiligten Gebietskörperschaften.'
     expect(analyze(german, { lang: 'de' }).findings.filter((finding) => finding.category === 'readability')).toEqual([])
+  })
+
+  it('counts words of more than 62 syllables as the plugin does', () => {
+    const long = 'supercalifragilisticexpialidocious'.repeat(6)
+    const text = `The committee found the ${long} arrangement unnecessarily complicated for every participating organisation.\n\nIt was a ${long} day.`
+    const ours = analyze(text, { lang: 'en' })
+      .findings.filter((finding) => finding.ruleId === 'readability/hard-sentence')
+      .map((finding) => `${finding.line}:${finding.column} ${/: (\d+) of 7/.exec(finding.message)?.[1]}`)
+    expect(syllable(long)).toBeGreaterThan(63)
+    expect(ours).toEqual(pluginVerdicts(text))
+    expect(ours.length).toBeGreaterThan(0)
+  })
+
+  it('takes syllables from a table that holds the syllable package’s own counts', () => {
+    let words = 0
+    WORDS_BY_SYLLABLES.forEach((list, count) => {
+      for (const word of list.split(' ').filter(Boolean)) {
+        words++
+        if (syllable(word) !== count) expect.fail(`${word}: the table says ${count}, syllable ${syllable(word)}; rerun scripts/build-syllables.mjs`)
+      }
+    })
+    expect(words).toBeGreaterThan(20_000)
   })
 })

@@ -3,8 +3,16 @@
  * for the exceptions each rule handles.
  */
 import fs from 'node:fs'
+import type { Root } from 'nlcst'
+import retextEnglish from 'retext-english'
+import retextRepeatedWords from 'retext-repeated-words'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { analyze, type Finding } from '../src/index.js'
+import { SOUNDS } from '../src/rules/translation/shared.js'
+import { hash, normalise, sentenceKey } from '../src/rules/translation/repeated-sentence.js'
+import { StringTable } from '../src/rules/translation/string-table.js'
 
 const seed = (name: string): string => fs.readFileSync(new URL(`../../../fixtures/seeds/${name}`, import.meta.url), 'utf8')
 const findings = (text: string, ruleId?: string, lang = 'en'): Finding[] =>
@@ -147,7 +155,70 @@ describe('repeats', () => {
     expect(found.map((f) => [f.excerpt, f.severity, f.expected])).toEqual([['in the war in the war in the war', 'error', ['in the war']]])
   })
 
+  it('repeated-word finds what retext-repeated-words finds (its port), less tq’s exceptions', () => {
+    // tq's exceptions on top of the plugin: sounds, doubled intensifiers, three or more in a row.
+    const kept = new Set([...SOUNDS, 'very', 'many', 'really', 'so', 'much', 'far', 'more', 'long'])
+    const plugin = (text: string): string[] => {
+      const processor = unified().use(retextEnglish).use(retextRepeatedWords)
+      const file = new VFile(text)
+      processor.runSync(processor.parse(file) as Root, file)
+      const found = file.messages.map((message) => {
+        const place = message.place && 'start' in message.place ? message.place : undefined
+        return { start: place!.start.offset!, end: place!.end.offset!, at: `${place!.start.line}:${place!.start.column}-${place!.end.line}:${place!.end.column}`, word: message.expected![0]! }
+      })
+      return found
+        .filter((item, index) => {
+          if (kept.has(item.word.toLowerCase())) return false
+          const overlaps = (other: typeof item | undefined): boolean => other !== undefined && other.start < item.end && item.start < other.end
+          return !overlaps(found[index - 1]) && !overlaps(found[index + 1])
+        })
+        .map((item) => `${item.at} ${item.word}`)
+    }
+    const ours = (text: string): string[] => findings(text, 'translation/repeated-word').map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.expected![0]}`)
+    const cases = [
+      'Putin did not agree to the the ceasefire. The The talks will will resume.\n\nIt was a a long call, call after call.',
+      'They had had enough; he said that that was all. Walla Walla, Duran Duran and D. D. left.',
+      'The the the talks. Very very clear, ha ha, bye bye. Don’t don’t go. U.S. U.S. troops.',
+      // One paragraph: a long line that does not end a sentence runs on into a lowercase one.
+      'It is is is it? The ministers agreed that the talks would the\nthe talks resume. Word—word, end end.',
+      ...['npr-garbled.txt', 'afp-roundtrip.txt', 'aljazeera-rewrite.txt'].map((name) => seed(name).split('\n').filter((line) => line.trim()).join('\n\n')),
+    ]
+    for (const text of cases) expect(ours(text)).toEqual(plugin(text))
+    expect(ours(cases[0]!).length).toBeGreaterThan(2)
+  })
+
+  it('repeated-sentence: the one-pass key of an ASCII sentence is the hash of its normalised text', () => {
+    const cases = [
+      'The talks ended without any commitment to a ceasefire.',
+      '  "Russia said it had considered the request from Kyiv."  ',
+      'He said the war would end within a DAY!!?',
+      "It's over... it's 'really' over.\t\n \" ",
+      'Stop. "',
+      '...',
+      '',
+      ' \v\f leading and   inner\r\nspace ',
+      'Ünïcode “quotes” and the İ fold…',
+    ]
+    for (const text of cases) expect(sentenceKey(text)).toBe(hash(normalise(text)))
+    for (const line of seed('npr-garbled.txt').split('\n')) expect(sentenceKey(line.trim())).toBe(hash(normalise(line.trim())))
+  })
+
   it('ratios, rhetoric and sounds are not translation artifacts', () => {
     expect(findings('The score was 3 : 1 at half time. Location, location, location! Ha ha ha, said the crowd.')).toEqual([])
+  })
+})
+
+describe('StringTable', () => {
+  it('numbers strings in the order they come and finds them again, whatever their characters', () => {
+    const table = new StringTable()
+    const words = ['the', 'The', 'café', '', 'naïve', '😀', 'a'.repeat(300), ...Array.from({ length: 5000 }, (_, i) => `w${i}`)]
+    words.forEach((word, id) => expect(table.add(word)).toBe(id))
+    words.forEach((word, id) => expect(table.get(word)).toBe(id))
+    expect(table.add('the')).toBe(0)
+    expect(table.size).toBe(words.length)
+    for (const word of ['THE', 'cafe', 'w5000', 'a'.repeat(299)]) expect(table.get(word)).toBe(-1)
+    table.clear()
+    expect(table.get('the')).toBe(-1)
+    expect(table.add('naïve')).toBe(0)
   })
 })

@@ -4,8 +4,9 @@
  */
 import { parseArgs } from 'node:util'
 import { UsageError } from './errors.js'
-import { FORMAT_NAMES, isFormatName, type FormatName } from './format/index.js'
-import { SYNTAXES, type Syntax } from '@tq/analyzer'
+import { FORMAT_NAMES, isFormatName, type FormatName } from './format/names.js'
+// The light entry (the syntax names alone): `tq --help` and `tq --version` must not load the analyzer.
+import { SYNTAXES, type Syntax } from '@tq/analyzer/syntax'
 import { SUB_SCORE_NAMES, type SubScoreName } from '@tq/scoring'
 
 /** What `tq check` was asked to do. Absent options fall back to the config file, then defaults. */
@@ -29,6 +30,8 @@ export interface CheckFlags {
   source?: string
   /** Write the report to this file instead of stdout. */
   output?: string
+  /** Files (or JSONL records) checked at once: this thread and jobs − 1 worker threads. */
+  jobs?: number
 }
 
 /** What `tq clean` was asked to do (see clean.ts). */
@@ -80,6 +83,8 @@ Options:
   -c, --config <path>   config file (default: tq.config.json, .tqrc.json or package.json#tq,
                         searched from the working directory upwards)
       --ext <list>      extensions searched in directories (default: txt,md)
+  -j, --jobs <n>        check n files (or --jsonl records) at once, on n threads; the output is
+                        the same, in input order (default: the number of CPUs; 1: one thread)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -108,6 +113,7 @@ const OPTIONS = {
   ext: { type: 'string' },
   write: { type: 'boolean' },
   threshold: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -155,6 +161,7 @@ function checkFlags(values: Values, inputs: string[]): CheckFlags {
   if (values.syntax !== undefined) flags.syntax = syntaxFlag(values.syntax)
   if (values.source !== undefined) flags.source = nonEmpty('--source', values.source)
   if (values.output !== undefined) flags.output = nonEmpty('--output', values.output)
+  if (values.jobs !== undefined) flags.jobs = jobsFlag(values.jobs)
 
   if (flags.jsonl && inputs.length > 0) throw new UsageError('--jsonl reads standard input; it takes no file arguments')
   if (flags.jsonl && flags.format !== undefined) throw new UsageError('--jsonl writes JSON lines; it cannot be combined with --format')
@@ -167,7 +174,7 @@ function checkFlags(values: Values, inputs: string[]): CheckFlags {
 }
 
 function cleanFlags(values: Values, inputs: string[]): CleanFlags {
-  for (const name of ['format', 'min-score', 'min', 'explain', 'quiet', 'syntax', 'source'] as const) {
+  for (const name of ['format', 'min-score', 'min', 'explain', 'quiet', 'syntax', 'source', 'jobs'] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} is a flag of tq check, not of tq clean`)
   }
   const flags: CleanFlags = { inputs, jsonl: values.jsonl ?? false, write: values.write ?? false }
@@ -190,6 +197,16 @@ function thresholdFlag(value: string): number {
   const threshold = /^\s*(?:0|1|0?\.\d+|[01]\.\d*)\s*$/.test(value) ? Number(value) : NaN
   if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a number from 0 to 1, got '${value}'`)
   return threshold
+}
+
+/** More threads than any machine needs: a typo such as `--jobs 40000` is an error, not 40,000 threads. */
+const MAX_JOBS = 1024
+
+/** A whole number of jobs from 1 to MAX_JOBS (`--jobs 4`). */
+function jobsFlag(value: string): number {
+  const jobs = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN
+  if (!(jobs >= 1 && jobs <= MAX_JOBS)) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got '${value}'`)
+  return jobs
 }
 
 function formatFlag(value: string): FormatName {

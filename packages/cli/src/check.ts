@@ -5,7 +5,7 @@
  * Result objects are built field by field, so the JSON contract stays what the README says even
  * if the analyzer's own types grow.
  */
-import { analyzeSource, type AnalyzeSourceOptions, type Finding, type LineResult, type RuleSetting, type Severity, type Syntax } from '@tq/analyzer'
+import { analyzeSource, type AnalyzeSourceOptions, type Finding, type LineResult, type RuleSetting, type Severity, type Syntax } from '@tq/analyzer/lazy'
 import { explain, score, DEFAULT_MIN_SCORE, type Explanation, type Scores, type SubScoreName } from '@tq/scoring'
 import { TOOL_NAME, toolVersion } from './version.js'
 
@@ -115,7 +115,7 @@ function findingResult(finding: Finding): FindingResult {
 }
 
 function lineEntry(line: LineResult): LineEntry {
-  return { line: line.line, kind: line.kind, boilerplate: line.boilerplate, translation: line.translation }
+  return { line: line.line, kind: line.kind, boilerplate: line.boilerplate, translation: line.translation, words: line.words }
 }
 
 /** The report of a run: tool, per-file results, totals. */

@@ -29,7 +29,7 @@
 import { chmodSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
-import { analyze, ruleById, type RuleSetting } from '@tq/analyzer'
+import { analyze, ruleById, type RuleSetting } from '@tq/analyzer/lazy'
 import type { CleanFlags } from './args.js'
 import { loadConfig, resolveSettings, type Settings } from './config.js'
 import { TqError, UsageError } from './errors.js'
@@ -162,7 +162,7 @@ export async function clean(flags: CleanFlags, io: CleanIo): Promise<number> {
     const warn = (message: string): void => void io.stderr.write(`tq: ${message}\n`)
     const outcome = await eachRecord(io.stdin, io.stdout, warn, async (record) => {
       const result = cleanText(record.text, options)
-      await write(io.stdout, JSON.stringify({ id: record.id, text: result.text, removed: result.removed }) + '\n')
+      return [JSON.stringify({ id: record.id, text: result.text, removed: result.removed }) + '\n']
     })
     return outcome.malformed > 0 ? 2 : 0
   }

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { ruleById, type RuleSetting } from '@tq/analyzer'
+import { ruleById, type RuleSetting } from '@tq/analyzer/lazy'
 import { DEFAULT_MIN_SCORE, SUB_SCORE_NAMES, type SubScoreName } from '@tq/scoring'
 import { isExtension, isLanguageCode, normalizeExtension, type CheckFlags } from './args.js'
 import { TqError } from './errors.js'

@@ -8,6 +8,10 @@
  * if (!result.pass) console.log(result.scores, result.findings)
  * ```
  */
+// The full analyzer entry, for what it provides: every markup front end, so checkText reads
+// Markdown and HTML synchronously. (The tq binary loads them only when an input needs them.)
+import '@tq/analyzer'
+
 export { checkText, buildReport, summarize } from './check.js'
 export type { CheckOptions, CheckResult, FileResult, FindingResult, LineEntry, Report, Summary } from './check.js'
 export type { JsonlRecord } from './jsonl.js'

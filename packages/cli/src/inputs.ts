@@ -141,18 +141,23 @@ export async function openInputs(sources: readonly Source[], stdin: NodeJS.Reada
       const text = decodeText(await readAll(stdin), source.name)
       inputs.push({ name: source.name, read: async () => text })
     } else {
-      validateText(readFile(source), source.name)
-      inputs.push({ name: source.name, path: source.path, read: async () => decodeText(readFile(source), source.name) })
+      validateText(readFile(source.path, source.name), source.name)
+      inputs.push({ name: source.name, path: source.path, read: async () => readTextFile(source.path, source.name) })
     }
   }
   return inputs
 }
 
-function readFile(source: Source & { kind: 'file' }): Buffer {
+/** The text of the file at `path` (shown as `name` in errors); what a file input's `read()` returns. */
+export function readTextFile(path: string, name: string): string {
+  return decodeText(readFile(path, name), name)
+}
+
+function readFile(path: string, name: string): Buffer {
   try {
-    return readFileSync(source.path)
+    return readFileSync(path)
   } catch (error) {
-    throw new TqError(`cannot read ${source.name}: ${describeFsError(error)}`)
+    throw new TqError(`cannot read ${name}: ${describeFsError(error)}`)
   }
 }
 

@@ -12,9 +12,9 @@
  * `text` are ignored.
  */
 import type { Readable, Writable } from 'node:stream'
-import { checkText, type CheckOptions } from './check.js'
+import type { CheckResult } from './check.js'
 import { objectJson } from './format/json.js'
-import { write, writeAll } from './output.js'
+import { writeAll } from './output.js'
 
 export interface JsonlRecord {
   id: string | number
@@ -29,30 +29,58 @@ export interface JsonlOutcome {
 
 type Parsed = { ok: true; record: JsonlRecord } | { ok: false; id: string | number | null; error: string }
 
-/** Check every record on `input`, writing results to `output` and notes about bad lines via `warn`. */
-export async function checkJsonl(input: Readable, output: Writable, options: CheckOptions, warn: (message: string) => void): Promise<JsonlOutcome> {
+/**
+ * Check every record on `input` with `check`, writing results to `output` and notes about bad
+ * lines via `warn`. Up to `window` records are checked at once (more than 1 with a worker pool,
+ * `--jobs N`); the results are written in input order either way.
+ */
+export async function checkJsonl(
+  input: Readable,
+  output: Writable,
+  warn: (message: string) => void,
+  check: (text: string) => Promise<CheckResult>,
+  window = 1,
+): Promise<JsonlOutcome> {
   let failed = 0
-  const outcome = await eachRecord(input, output, warn, async (record) => {
-    const result = checkText(record.text, options)
+  const handle = async (record: JsonlRecord): Promise<Iterable<string>> => {
+    const result = await check(record.text)
     if (!result.pass) failed++
-    await writeAll(output, objectJson({ id: record.id, ...result }))
-    await write(output, '\n')
-  })
+    // Serialized while it is written, a piece at a time, as a file's result is.
+    return lines(objectJson({ id: record.id, ...result }))
+  }
+  const outcome = await eachRecord(input, output, warn, handle, window)
   return { ...outcome, failed }
+}
+
+/** The pieces, then the newline that ends the record's line. */
+function* lines(pieces: Iterable<string>): Generator<string> {
+  yield* pieces
+  yield '\n'
 }
 
 /**
  * The JSONL loop `tq check --jsonl` and `tq clean --jsonl` share: every record of `input` goes to
- * `handle`, in order, one at a time; a malformed line gets its error object on `output` and a
- * note through `warn`, and the loop goes on.
+ * `handle`, which returns the text to write for it; a malformed line gets its error object and a
+ * note through `warn`, and the loop goes on. Output is in input order. Up to `window` records are
+ * handled at once (1: one at a time); stdin is not read further while that many wait, nor while
+ * stdout is full, so memory stays bounded however long the input.
  */
 export async function eachRecord(
   input: Readable,
   output: Writable,
   warn: (message: string) => void,
-  handle: (record: JsonlRecord) => Promise<void>,
+  handle: (record: JsonlRecord) => Promise<Iterable<string>>,
+  window = 1,
 ): Promise<JsonlOutcome> {
   const outcome: JsonlOutcome = { records: 0, failed: 0, malformed: 0 }
+  // What is owed to stdout, in input order. Each promise gets a handler at once: one that fails
+  // while an earlier one is awaited must not count as an unhandled rejection (it is rethrown when
+  // its turn comes).
+  const pending: Array<Promise<Iterable<string>>> = []
+  const writeNext = async (): Promise<void> => {
+    const pieces = await pending.shift()!
+    if (!output.destroyed) await writeAll(output, pieces)
+  }
   let lineNumber = 0
   for await (const bytes of splitLines(input)) {
     // The reader went away (`… | head`): nobody wants the rest.
@@ -64,11 +92,15 @@ export async function eachRecord(
     if (!parsed.ok) {
       outcome.malformed++
       warn(`stdin line ${lineNumber}: ${parsed.error}`)
-      await write(output, JSON.stringify({ id: parsed.id, line: lineNumber, error: parsed.error }) + '\n')
-      continue
+      pending.push(Promise.resolve([JSON.stringify({ id: parsed.id, line: lineNumber, error: parsed.error }) + '\n']))
+    } else {
+      const handled = handle(parsed.record)
+      handled.catch(() => undefined)
+      pending.push(handled)
     }
-    await handle(parsed.record)
+    while (pending.length >= window) await writeNext()
   }
+  while (pending.length > 0) await writeNext()
   return outcome
 }
 

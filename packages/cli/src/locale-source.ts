@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { JsonSyntaxError, localeOfPath, parseJson, syntaxOfPath, type Syntax } from '@tq/analyzer'
+import { JsonSyntaxError, localeOfPath, parseJson, syntaxOfPath, type Syntax } from '@tq/analyzer/lazy'
 import type { CheckOptions } from './check.js'
 import { TqError } from './errors.js'
 import { decodeText, displayPath, STDIN_NAME } from './inputs.js'

@@ -1,5 +1,5 @@
 /** Run the built `tq` binary the way a user would, and make scratch directories for it. */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -29,17 +29,40 @@ export interface RunOptions {
 
 /** `node bin/tq.js …args`, colour variables cleared unless given. */
 export function tq(args: readonly string[], options: RunOptions = {}): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TQ_DEBUG: undefined, ...options.env }
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? SEEDS,
     input: options.input ?? '',
-    env: env as NodeJS.ProcessEnv,
+    env: runEnv(options),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })
   if (result.error) throw result.error
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/**
+ * `tq()` without blocking: for tests that run tq many times, so the test worker stays responsive
+ * (vitest gives up on a worker that answers nothing for a minute) and the runs can overlap.
+ */
+export function tqAsync(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? SEEDS, env: runEnv(options) })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.on('error', reject)
+    // tq may exit before reading its input (a usage error): not the test's concern.
+    child.stdin.on('error', () => undefined)
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+function runEnv(options: RunOptions): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TQ_DEBUG: undefined, ...options.env }
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
+  return env as NodeJS.ProcessEnv
 }
 
 export function seed(name: string): string {

@@ -12,7 +12,7 @@ function finding(ruleId: string, category: Finding['category'], severity: Findin
 }
 
 function analysis(lines: Array<Partial<LineResult>>, findings: Finding[] = [], words = 400): Analysis {
-  const results: LineResult[] = lines.map((line, index) => ({ line: index + 1, kind: 'content', boilerplate: 0.1, translation: 0, ...line }))
+  const results: LineResult[] = lines.map((line, index) => ({ line: index + 1, kind: 'content', boilerplate: 0.1, translation: 0, words: 20, ...line }))
   const junk = results.filter((line) => line.kind === 'boilerplate').length
   const perLine = words / Math.max(1, results.length)
   return {

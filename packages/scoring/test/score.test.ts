@@ -14,13 +14,14 @@ function analysis(options: { words?: number; lines?: number; boilerplateLines?: 
   const lineCount = options.lines ?? 20
   const junk = options.boilerplateLines ?? 0
   const words = options.words ?? 400
+  const perLine = lineCount > 0 ? words / lineCount : 0
   const lines: LineResult[] = Array.from({ length: lineCount }, (_, index) => ({
     line: index + 1,
     kind: index < junk ? 'boilerplate' : 'content',
     boilerplate: index < junk ? 0.9 : 0.1,
     translation: options.translation?.(index) ?? 0,
+    words: Math.round(perLine),
   }))
-  const perLine = lineCount > 0 ? words / lineCount : 0
   return {
     language: 'en',
     findings: options.findings ?? [],
@@ -67,6 +68,18 @@ describe('score', () => {
     expect(few).toBeLessThan(clean)
     expect(many).toBeLessThan(few)
     expect(higher).toBeLessThan(few)
+  })
+
+  it('weights each line by its words: a garbled headline costs less than a garbled paragraph', () => {
+    const base = analysis({ lines: 10, words: 400 })
+    const withValue = (line: number, words: number): number => {
+      const lines = base.lines.map((entry) => ({ ...entry, words: entry.line === line ? words : 44, translation: entry.line === line ? 0.9 : 0 }))
+      return score({ ...base, lines }).scores.translation
+    }
+    const headline = withValue(1, 8)
+    const paragraph = withValue(1, 80)
+    expect(headline).toBeLessThan(100)
+    expect(paragraph).toBeLessThan(headline)
   })
 
   it('ignores the low line values every fluent line shows, and line values on boilerplate lines', () => {

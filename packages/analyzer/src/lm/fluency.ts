@@ -48,12 +48,13 @@ export interface SentenceFluency {
 
 const scratch = new SentenceScores()
 const tokens = new Tokens()
-const pmi: number[] = []
+/** pmi of each token of the sentence being scored. */
+let pmi = new Float64Array(64)
 
 /** Score `text` (one sentence). Reuses module-level buffers: not re-entrant. */
 export function sentenceFluency(model: NgramModel, text: string): SentenceFluency {
   tokens.clear()
-  tokenize(text, tokens)
+  tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
   const count = scratch.length
   const result: SentenceFluency = {
@@ -72,7 +73,7 @@ export function sentenceFluency(model: NgramModel, text: string): SentenceFluenc
   // The first word token (after an opening quote or bracket) starts the sentence: its capital is not a name's.
   let first = 0
   while (first < tokens.length && tokens.flags[first]! & PUNCTUATION) first++
-  pmi.length = count
+  if (pmi.length < count) pmi = new Float64Array(Math.max(count, pmi.length * 2))
   for (let k = 0; k < count; k++) {
     let value = scratch.logp[k]! - scratch.unigram[k]!
     const isToken = k < tokens.length

@@ -5,29 +5,54 @@
  * stored in backoff form (as in an ARPA file: every kept n-gram has its probability, every kept
  * context its backoff weight), pruned by count and quantised to 8 bits per value.
  *
- * File `data/lm-en.bin.gz` (gzip of, all numbers little-endian, every section padded to 4 bytes):
+ * File `data/lm-en.bin` (all numbers little-endian, every section padded to 4 bytes):
  *
- *   "TQLM" u32 version u32 headerBytes  header (JSON)  vocabulary (UTF-8, one word a line, by id)
+ *   "TQLM" u32 version (2) u32 headerBytes  header (JSON)  vocabulary (UTF-8, one word a line, by id)
+ *   u32 word starts [V + 1]  i32 word slots [S]  u32 ids of the words outside ASCII   (see vocabulary.ts)
  *   f32 unigram log10 p [V]   f32 unigram log10 backoff [V]   f32 log10 relative frequency [V]
  *   for n = 2 … order: f32 probability codebook [256]  f32 backoff codebook [256]
- *                      u32 keys [count]  u8 probability codes [count]  u8 backoff codes [count]
+ *   u32 n-gram table [header.tableLength]
  *
- * Keys are `hashOf(n-gram)` (see hash.ts), sorted. On load they go into one open-addressing table
- * (linear probing, load ≤ 0.5), so a lookup is one hash step and usually one probe.
+ * Nothing is decoded or copied on load: every section is used as a typed-array view of the buffer
+ * read from disk, so loading is reading 9 MB (the file version 1 was a gzip of sorted keys, which
+ * took 200 ms to inflate and put into a table).
+ *
+ * The n-gram table holds the keys `hashOf(n-gram)` (see hash.ts) of the kept n-grams of every
+ * order with their codes, in open addressing with linear probing; a key's home slot is its top
+ * `bits` bits. `ngramTable` (run by scripts/train-lm.mjs) fills it from the sorted keys: their home
+ * slots come in the same order, so the table is filled in one sweep and stays sorted, and a lookup
+ * stops at the first larger key. A slot is one 32-bit word, 0 when empty, so a lookup touches one
+ * word:
+ *
+ *   low bits of the key [32 − bits] | distance from home + 1 [bits − 16] | probability code [8] | backoff code [8]
+ *
+ * (the key's top bits are its home slot). Where two orders share a key (a hash collision: 122 of
+ * 1.2 million keys), the lower order's codes are kept: the entry a lookup met first in version 1.
  */
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import { SEED, extend } from './hash.js'
 import { BOS, EOS, UNK, type Tokens } from './tokenize.js'
+import { Vocabulary } from './vocabulary.js'
 
-export const MODEL_FILE = 'lm-en.bin.gz'
+export const MODEL_FILE = 'lm-en.bin'
+/** The file format version `readModel` reads and `scripts/train-lm.mjs` writes. */
+export const MODEL_VERSION = 2
 
 export interface ModelHeader {
   order: number
   vocabSize: number
   vocabBytes: number
+  /** Slots of the vocabulary's hash table, and words outside ASCII it leaves out. */
+  vocabSlots: number
+  vocabOther: number
   /** Kept n-grams of each order 2 … order. */
   counts: number[]
+  /** Keys in the table: the kept n-grams of all orders, keys shared by two orders counted once. */
+  keys: number
+  /** Home bits and length (slots) of the n-gram table. */
+  tableBits: number
+  tableLength: number
   sections: string[]
   license: string
 }
@@ -35,7 +60,7 @@ export interface ModelHeader {
 export interface NgramModel {
   readonly header: ModelHeader
   readonly order: number
-  readonly vocab: ReadonlyMap<string, number>
+  readonly vocab: Vocabulary
   readonly unk: number
   readonly bos: number
   readonly eos: number
@@ -47,17 +72,17 @@ export interface NgramModel {
   /** Codebooks by order (index n), 256 values each. */
   readonly probBook: Float32Array[]
   readonly bowBook: Float32Array[]
-  readonly keys: Uint32Array
-  readonly probCode: Uint8Array
-  readonly bowCode: Uint8Array
-  readonly mask: number
+  /** The open-addressing table of n-grams, one packed word per slot (see the file comment). */
+  readonly table: Uint32Array
+  /** Bits of a key that give its home slot. */
+  readonly bits: number
   /** Bytes of the file on disk. */
   readonly fileBytes: number
 }
 
 let loaded: NgramModel | null | undefined
 
-/** The shipped English model, read once per process; `null` when the data file is missing. */
+/** The shipped English model, read once per process on first call; `null` when the data file is missing. */
 export function englishModel(): NgramModel | null {
   if (loaded === undefined) {
     const url = new URL(`../../data/${MODEL_FILE}`, import.meta.url)
@@ -68,57 +93,48 @@ export function englishModel(): NgramModel | null {
 
 /** Parse a model file (gzip-compressed or not). */
 export function readModel(file: Buffer): NgramModel {
-  const data = file[0] === 0x1f && file[1] === 0x8b ? zlib.gunzipSync(file) : file
-  if (data.toString('latin1', 0, 4) !== 'TQLM') throw new Error('not a tq language model file')
+  let data: Uint8Array = file[0] === 0x1f && file[1] === 0x8b ? zlib.gunzipSync(file) : file
+  // Typed-array views need 4-byte alignment; a buffer read from a file starts its own allocation,
+  // but one cut from Node's shared pool may not.
+  if (data.byteOffset % 4 !== 0) data = new Uint8Array(data)
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
+  const latin1 = (from: number, to: number): string => String.fromCharCode(...data.subarray(from, to))
+  if (latin1(0, 4) !== 'TQLM') throw new Error('not a tq language model file')
+  const version = view.getUint32(4, true)
+  if (version !== MODEL_VERSION) throw new Error(`tq language model version ${version}; this tq reads version ${MODEL_VERSION} (retrain with scripts/train-lm.mjs)`)
+  const decoder = new TextDecoder()
+  const headerBytes = view.getUint32(8, true)
   let offset = 12
-  const headerBytes = data.readUInt32LE(8)
-  const header = JSON.parse(data.toString('utf8', offset, offset + headerBytes)) as ModelHeader
+  const header = JSON.parse(decoder.decode(data.subarray(offset, offset + headerBytes))) as ModelHeader
   offset = pad(offset + headerBytes)
-  const words = data.toString('utf8', offset, offset + header.vocabBytes).split('\n')
+  const vocabBytes = data.subarray(offset, offset + header.vocabBytes)
   offset = pad(offset + header.vocabBytes)
-  const vocab = new Map<string, number>()
-  words.forEach((word, id) => vocab.set(word, id))
   const V = header.vocabSize
-  // One aligned copy, so sections can be viewed as typed arrays (the file is little-endian, as
-  // every platform Node runs on).
-  const bytes = new Uint8Array(data.length)
-  bytes.set(data)
+  const u32 = (count: number): Uint32Array => {
+    const array = new Uint32Array(data.buffer, data.byteOffset + offset, count)
+    offset += 4 * count
+    return array
+  }
+  const starts = u32(V + 1)
+  const slots = new Int32Array(data.buffer, data.byteOffset + offset, header.vocabSlots)
+  offset += 4 * header.vocabSlots
+  const vocab = new Vocabulary(vocabBytes, { starts, slots, other: u32(header.vocabOther) })
   const f32 = (count: number): Float32Array => {
-    const array = new Float32Array(bytes.buffer, offset, count).slice()
+    const array = new Float32Array(data.buffer, data.byteOffset + offset, count)
     offset += 4 * count
     return array
   }
   const uniProb = f32(V)
   const uniBow = f32(V)
   const uniFrequency = f32(V)
-
-  const total = header.counts.reduce((sum, count) => sum + count, 0)
-  let capacity = 1024
-  while (capacity < total * 2) capacity *= 2
-  const mask = capacity - 1
-  const keys = new Uint32Array(capacity)
-  const probCode = new Uint8Array(capacity)
-  const bowCode = new Uint8Array(capacity)
   const probBook: Float32Array[] = [new Float32Array(0), new Float32Array(0)]
   const bowBook: Float32Array[] = [new Float32Array(0), new Float32Array(0)]
   for (let n = 2; n <= header.order; n++) {
     probBook[n] = f32(256)
     bowBook[n] = f32(256)
-    const count = header.counts[n - 2]!
-    const keyStart = offset
-    const probStart = pad(keyStart + 4 * count)
-    const bowStart = pad(probStart + count)
-    const sorted = new Uint32Array(bytes.buffer, keyStart, count)
-    for (let i = 0; i < count; i++) {
-      const key = sorted[i]!
-      let slot = key & mask
-      while (keys[slot] !== 0) slot = (slot + 1) & mask
-      keys[slot] = key
-      probCode[slot] = bytes[probStart + i]!
-      bowCode[slot] = bytes[bowStart + i]!
-    }
-    offset = pad(bowStart + count)
   }
+  const table = u32(header.tableLength)
+  const bits = header.tableBits
   return {
     header,
     order: header.order,
@@ -131,27 +147,76 @@ export function readModel(file: Buffer): NgramModel {
     uniFrequency,
     probBook,
     bowBook,
-    keys,
-    probCode,
-    bowCode,
-    mask,
+    table,
+    bits,
     fileBytes: file.length,
   }
+}
+
+/**
+ * The n-gram table of `sorted` keys (ascending, unique) and their codes, at a load of about 0.6, or
+ * larger when a cluster grows longer than the distance field holds (used by scripts/train-lm.mjs).
+ */
+export function ngramTable(sorted: Uint32Array, probCodes: Uint8Array, bowCodes: Uint8Array): { table: Uint32Array; bits: number } {
+  let bits = 17
+  while (2 ** bits * 0.6 < sorted.length) bits++
+  for (; bits <= 24; bits++) {
+    const table = fill(sorted, probCodes, bowCodes, bits)
+    if (table) return { table, bits }
+  }
+  throw new Error('n-gram keys too clustered for the table')
+}
+
+/** The table with `2^bits` home slots, or undefined when a key lands farther from home than the distance field can say. */
+function fill(sorted: Uint32Array, probCodes: Uint8Array, bowCodes: Uint8Array, bits: number): Uint32Array | undefined {
+  const lowBits = 32 - bits
+  const lowMask = (1 << lowBits) - 1
+  const maxDistance = (1 << (bits - 16)) - 2
+  let slot = 0
+  let last = 0
+  for (let i = 0; i < sorted.length; i++) {
+    slot = Math.max(slot, sorted[i]! >>> lowBits)
+    if (slot - (sorted[i]! >>> lowBits) > maxDistance) return undefined
+    last = slot++
+  }
+  // Clusters may run past the last home slot; one empty slot after them ends every probe.
+  const table = new Uint32Array(Math.max(2 ** bits, last + 1) + 1)
+  slot = 0
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i]!
+    const home = key >>> lowBits
+    if (slot < home) slot = home
+    table[slot] = (((key & lowMask) << bits) | ((slot - home + 1) << 16) | (probCodes[i]! << 8) | bowCodes[i]!) >>> 0
+    slot++
+  }
+  return table
 }
 
 function pad(offset: number): number {
   return (offset + 3) & ~3
 }
 
-/** The slot of `key` in the table, or −1. */
-function find(model: NgramModel, key: number): number {
-  const { keys, mask } = model
-  let slot = key & mask
-  for (;;) {
-    const found = keys[slot]!
-    if (found === key) return slot
-    if (found === 0) return -1
-    slot = (slot + 1) & mask
+/** The slot of the n-gram whose hash is `key` in the model's table, or −1 (its codes: `table[slot] >>> 8 & 255`, `table[slot] & 255`). */
+export function findNgram(model: NgramModel, key: number): number {
+  return find(model.table, model.bits, key)
+}
+
+/** The slot of `key` in `table` (with `bits` home bits), or −1. */
+function find(table: Uint32Array, bits: number, key: number): number {
+  const lowBits = 32 - bits
+  const home = key >>> lowBits
+  const low = key & ((1 << lowBits) - 1)
+  const distanceMask = (1 << (bits - 16)) - 1
+  for (let slot = home; ; slot++) {
+    const entry = table[slot]!
+    if (entry === 0) return -1
+    // The table is sorted: past a larger key, `key` is not there.
+    const entryHome = slot - ((entry >>> 16) & distanceMask) + 1
+    if (entryHome === home) {
+      const entryLow = entry >>> bits
+      if (entryLow === low) return slot
+      if (entryLow > low) return -1
+    } else if (entryHome > home) return -1
   }
 }
 
@@ -189,9 +254,14 @@ export function scoreSentence(model: NgramModel, tokens: Tokens, out: SentenceSc
   const count = to - from + 1
   out.ensure(count)
   out.length = count
-  const { vocab, unk, order, uniProb, uniBow, uniFrequency, probBook, bowBook, probCode, bowCode } = model
+  const { vocab, unk, order, uniProb, uniBow, uniFrequency, probBook, bowBook, table, bits } = model
   const ids = out.ids
-  for (let k = 0; k < count - 1; k++) ids[k] = vocab.get(tokens.words[from + k]!) ?? unk
+  if (tokens.vocabulary === vocab) {
+    for (let k = 0; k < count - 1; k++) {
+      const id = tokens.ids[from + k]!
+      ids[k] = id < 0 ? unk : id
+    }
+  } else for (let k = 0; k < count - 1; k++) ids[k] = vocab.get(tokens.words[from + k]!) ?? unk
   ids[count - 1] = model.eos
   let previous = out.previous
   let current = out.current
@@ -213,17 +283,17 @@ export function scoreSentence(model: NgramModel, tokens: Tokens, out: SentenceSc
     let matched = 1
     let matchedSlot = -1
     for (let n = longest; n >= 2; n--) {
-      const slot = find(model, current[n]!)
+      const slot = find(table, bits, current[n]!)
       if (slot >= 0) {
-        logp = backoff + probBook[n]![probCode[slot]!]!
+        logp = backoff + probBook[n]![(table[slot]! >>> 8) & 255]!
         matched = n
         matchedSlot = slot
         break
       }
       // Not seen: back off through the context w₋ₙ₊₁ … w₋₁, the (n−1)-gram that ended one token ago.
       if (n - 1 >= 2) {
-        const context = n - 1 === previousMatched ? previousSlot : find(model, previous[n - 1]!)
-        if (context >= 0) backoff += bowBook[n - 1]![bowCode[context]!]!
+        const context = n - 1 === previousMatched ? previousSlot : find(table, bits, previous[n - 1]!)
+        if (context >= 0) backoff += bowBook[n - 1]![table[context]! & 255]!
       } else backoff += uniBow[previousWord]!
     }
     if (matched === 1) logp = backoff + uniProb[w]!

@@ -18,6 +18,7 @@
 import retextEnglish from 'retext-english'
 import { unified } from 'unified'
 import type { Root } from 'nlcst'
+import type { Vocabulary } from './vocabulary.js'
 
 export const BOS = '<s>'
 export const EOS = '</s>'
@@ -32,7 +33,11 @@ export const PUNCTUATION = 4
 /** Tokens of one piece of text: normalised forms and their character spans in that text. */
 export class Tokens {
   length = 0
+  /** Normalised forms; not filled when `tokenize` was given a vocabulary, which fills `ids` instead. */
   words: string[] = []
+  /** Vocabulary ids of the normalised forms (−1: not in the vocabulary), when `tokenize` was given `vocabulary`. */
+  ids = new Int32Array(64)
+  vocabulary: Vocabulary | undefined
   start = new Int32Array(64)
   end = new Int32Array(64)
   flags = new Uint8Array(64)
@@ -51,11 +56,25 @@ export class Tokens {
     this.length = index + 1
   }
 
+  /** A token known by its vocabulary id rather than its normalised form. */
+  pushId(id: number, start: number, end: number, flags: number): void {
+    const index = this.length
+    if (index === this.start.length) this.grow()
+    this.ids[index] = id
+    this.start[index] = start
+    this.end[index] = end
+    this.flags[index] = flags
+    this.length = index + 1
+  }
+
   private grow(): void {
     const size = this.start.length * 2
     const start = new Int32Array(size)
     const end = new Int32Array(size)
     const flags = new Uint8Array(size)
+    const ids = new Int32Array(size)
+    ids.set(this.ids)
+    this.ids = ids
     start.set(this.start)
     end.set(this.end)
     flags.set(this.flags)
@@ -65,10 +84,70 @@ export class Tokens {
   }
 }
 
-// A number (`1,000.5`), a word (letters and digits, with inner apostrophes), `...`, or one mark.
-const TOKEN = /(\p{N}+(?:[.,:]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\.\.\.|[^\s\p{L}\p{M}\p{N}])/gu
-const DIGIT = /\p{N}/u
-const UPPER = /\p{Lu}/u
+/**
+ * Tokens are what this expression matches, in order (it is the specification; the scanner below
+ * implements it without a regex, a test holds the two equal):
+ *
+ *   /(\p{N}+(?:[.,:]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\.\.\.|[^\s\p{L}\p{M}\p{N}])/gu
+ *
+ * a number (`1,000.5`), a word (letters and digits, with inner apostrophes), `...`, or one mark.
+ * The regex, with its Unicode classes, cost as much as scoring the tokens; the scanner reads plain
+ * ASCII from a table and asks the Unicode classes once per other character.
+ */
+/** Character classes of a code point: \p{N}, \p{L} or \p{M}, \s, \p{Lu}; `KNOWN` marks a cached entry. */
+const NUMERAL = 1
+const LETTER = 2
+const SPACE = 4
+const UPPER = 8
+const KNOWN = 16
+
+const ASCII = new Uint8Array(128)
+for (let code = 48; code <= 57; code++) ASCII[code] = NUMERAL
+for (let code = 65; code <= 90; code++) ASCII[code] = LETTER | UPPER
+for (let code = 97; code <= 122; code++) ASCII[code] = LETTER
+for (const code of [9, 10, 11, 12, 13, 32]) ASCII[code] = SPACE
+/** Classes of the other BMP code points, filled on first sight. */
+const BMP = new Uint8Array(65536)
+const ASTRAL = new Map<number, number>()
+
+function classOf(code: number): number {
+  if (code < 128) return ASCII[code]!
+  if (code < 65536) {
+    let found = BMP[code]!
+    if (found === 0) BMP[code] = found = unicodeClass(code) | KNOWN
+    return found
+  }
+  let found = ASTRAL.get(code)
+  if (found === undefined) ASTRAL.set(code, (found = unicodeClass(code)))
+  return found
+}
+
+function unicodeClass(code: number): number {
+  // A lone surrogate is a code point of its own, in none of the classes, as in the expression.
+  const char = String.fromCodePoint(code)
+  return (/\p{N}/u.test(char) ? NUMERAL : 0) | (/[\p{L}\p{M}]/u.test(char) ? LETTER : 0) | (/\s/u.test(char) ? SPACE : 0) | (/\p{Lu}/u.test(char) ? UPPER : 0)
+}
+
+/** The code point at `i`, a surrogate pair read as one unless its second half lies at or past `to`. */
+function codeAt(text: string, i: number, to: number): number {
+  const high = text.charCodeAt(i)
+  if (high >= 0xd800 && high <= 0xdbff && i + 1 < to) {
+    const low = text.charCodeAt(i + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000
+  }
+  return high
+}
+
+/** Past the run of code points in `classes` that starts at `i` (before `to`). */
+function skip(text: string, i: number, to: number, classes: number): number {
+  while (i < to) {
+    const code = codeAt(text, i, to)
+    if (!(classOf(code) & classes)) break
+    i += code > 0xffff ? 2 : 1
+  }
+  return i
+}
+
 const CLITIC = /^(?:s|re|ve|ll|d|m|t)$/
 
 const FOLD: Record<string, string> = {
@@ -77,40 +156,92 @@ const FOLD: Record<string, string> = {
   '–': '--', '—': '--', '―': '--', '…': '...',
 }
 
+const FULL_STOP = 46
+const APOSTROPHE = 39
+const RIGHT_QUOTE = 0x2019
+
 /**
- * Append the tokens of `text.slice(from, to)` to `out`; spans are offsets in `text`.
- * No sentence boundary tokens are added.
+ * Append the tokens of `text.slice(from, to)` to `out`; spans are offsets in `text`. `from` is
+ * the start of a token or of white space (not the middle of a surrogate pair, where the
+ * expression would read differently). No sentence boundary tokens are added. Given a `vocabulary`, the tokens get their ids in it
+ * (`out.ids`) instead of their normalised forms (`out.words`): an ASCII word is looked up where it
+ * stands, without making its lowercase string.
  */
-export function tokenize(text: string, out: Tokens, from = 0, to = text.length): Tokens {
-  const slice = from === 0 && to === text.length ? text : text.slice(0, to)
-  TOKEN.lastIndex = from
-  for (let match = TOKEN.exec(slice); match; match = TOKEN.exec(slice)) {
-    const start = match.index
-    const raw = match[0]
-    const end = start + raw.length
-    if (match[1] !== undefined) {
-      out.push(NUM, start, end, NUMBER)
-    } else if (match[2] !== undefined) {
-      const capital = UPPER.test(raw[0]!) ? CAPITAL : 0
-      if (DIGIT.test(raw)) {
-        out.push(NUM, start, end, NUMBER | capital)
+export function tokenize(text: string, out: Tokens, from = 0, to = text.length, vocabulary?: Vocabulary): Tokens {
+  out.vocabulary = vocabulary
+  const numberId = vocabulary ? (vocabulary.get(NUM) ?? -1) : -1
+  let i = from
+  while (i < to) {
+    const code = codeAt(text, i, to)
+    const classes = classOf(code)
+    const start = i
+    if (classes & SPACE) {
+      i += code > 0xffff ? 2 : 1
+    } else if (classes & NUMERAL) {
+      // \p{N}+ (?:[.,:] \p{N}+)*
+      i = skip(text, i, to, NUMERAL)
+      for (;;) {
+        const mark = i + 1 < to ? text.charCodeAt(i) : 0
+        if (!(mark === FULL_STOP || mark === 44 || mark === 58) || !(classOf(codeAt(text, i + 1, to)) & NUMERAL)) break
+        i = skip(text, i + 1, to, NUMERAL)
+      }
+      if (vocabulary) out.pushId(numberId, start, i, NUMBER)
+      else out.push(NUM, start, i, NUMBER)
+    } else if (classes & LETTER) {
+      // [\p{L}\p{M}\p{N}]+ (?:['’] [\p{L}\p{M}]+)*
+      let digit = false
+      while (i < to) {
+        const next = codeAt(text, i, to)
+        const nextClasses = classOf(next)
+        if (!(nextClasses & (LETTER | NUMERAL))) break
+        if (nextClasses & NUMERAL) digit = true
+        i += next > 0xffff ? 2 : 1
+      }
+      let apostrophe = -1
+      for (;;) {
+        const mark = i + 1 < to ? text.charCodeAt(i) : 0
+        if (!(mark === APOSTROPHE || mark === RIGHT_QUOTE) || !(classOf(codeAt(text, i + 1, to)) & LETTER)) break
+        apostrophe = i - start
+        i = skip(text, i + 1, to, LETTER)
+      }
+      // The first UTF-16 unit decides the capital (half of a surrogate pair is no letter).
+      const capital = classOf(text.charCodeAt(start)) & UPPER ? CAPITAL : 0
+      if (digit) {
+        if (vocabulary) out.pushId(numberId, start, i, NUMBER | capital)
+        else out.push(NUM, start, i, NUMBER | capital)
         continue
       }
+      if (apostrophe < 0 && vocabulary) {
+        out.pushId(vocabulary.idOfSpan(text, start, i), start, i, capital)
+        continue
+      }
+      const raw = text.slice(start, i)
       // `didn't` → `did` `n't`; `Putin's` → `putin` `'s`; `O'Brien` stays whole.
-      const apostrophe = Math.max(raw.lastIndexOf("'"), raw.lastIndexOf('’'))
       const suffix = apostrophe > 0 ? raw.slice(apostrophe + 1).toLowerCase() : ''
       if (apostrophe > 0 && CLITIC.test(suffix)) {
         let cut = apostrophe
         if (suffix === 't' && (raw[cut - 1] === 'n' || raw[cut - 1] === 'N') && cut > 1) cut--
-        const word = raw.slice(0, cut).toLowerCase()
         const clitic = cut < apostrophe ? "n't" : `'${suffix}`
-        out.push(word, start, start + cut, capital)
-        out.push(clitic, start + cut, end, 0)
+        if (vocabulary) {
+          out.pushId(vocabulary.idOfSpan(text, start, start + cut), start, start + cut, capital)
+          out.pushId(vocabulary.get(clitic) ?? -1, start + cut, i, 0)
+        } else {
+          out.push(raw.slice(0, cut).toLowerCase(), start, start + cut, capital)
+          out.push(clitic, start + cut, i, 0)
+        }
+      } else if (vocabulary) {
+        out.pushId(vocabulary.idOfSpan(text, start, i), start, i, capital)
       } else {
-        out.push(raw.toLowerCase(), start, end, capital)
+        out.push(raw.toLowerCase(), start, i, capital)
       }
     } else {
-      out.push(FOLD[raw] ?? raw, start, end, PUNCTUATION)
+      // \.\.\. or one mark
+      if (code === FULL_STOP && i + 2 < to && text.charCodeAt(i + 1) === FULL_STOP && text.charCodeAt(i + 2) === FULL_STOP) i += 3
+      else i += code > 0xffff ? 2 : 1
+      const raw = text.slice(start, i)
+      const mark = FOLD[raw] ?? raw
+      if (vocabulary) out.pushId(vocabulary.get(mark) ?? -1, start, i, PUNCTUATION)
+      else out.push(mark, start, i, PUNCTUATION)
     }
   }
   return out

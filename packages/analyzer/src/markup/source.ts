@@ -3,6 +3,7 @@
  * positions in that file.
  *
  *   original ─► front end (markdown.ts, html.ts, json.ts): the prose as virtual text + offset map
+ *               (Markdown and HTML through front-ends.ts, which may load them on demand)
  *            ─► analyze() on the virtual text
  *            ─► findings and lines mapped back to the original ─► inline control comments applied
  *            ─► with `source` (locale JSON): the pair rules' findings added (locale-pair.ts)
@@ -11,10 +12,9 @@ import { analyze } from '../analyze.js'
 import { ruleById } from '../rules/index.js'
 import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
 import { suppressor } from './control.js'
-import { prepareHtml } from './html.js'
+import { htmlFrontEnd, markdownFrontEnd } from './front-ends.js'
 import { prepareJson } from './json.js'
 import { checkLocalePair } from './locale-pair.js'
-import { prepareMarkdown } from './markdown.js'
 import type { Prepared, Syntax } from './types.js'
 import { lineStarts, offsetOf, pointOf, type VirtualText } from './virtual-text.js'
 
@@ -71,11 +71,11 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 function prepare(text: string, syntax: Exclude<Syntax, 'text'>): Prepared {
   switch (syntax) {
     case 'markdown':
-      return prepareMarkdown(text)
+      return markdownFrontEnd()(text)
     case 'mdx':
-      return prepareMarkdown(text, { mdx: true })
+      return markdownFrontEnd()(text, { mdx: true })
     case 'html':
-      return prepareHtml(text)
+      return htmlFrontEnd()(text)
     case 'json':
       return prepareJson(text)
   }
@@ -127,7 +127,7 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
 /**
  * One entry per original line that holds prose: a virtual line counts on the original line where
  * its first character is. Lines of structured content count as content (boilerplate 0). Virtual lines that land on one original line (two HTML blocks on one
- * line) are merged: the larger boilerplate probability and translation value.
+ * line) are merged: the larger boilerplate probability and translation value, their words added up.
  */
 function remapLines(
   lines: readonly LineResult[],
@@ -151,6 +151,7 @@ function remapLines(
     }
     seen.boilerplate = Math.max(seen.boilerplate, inStructure(offset) ? 0 : entry.boilerplate)
     seen.translation = Math.max(seen.translation, entry.translation)
+    seen.words += entry.words
     seen.kind = seen.boilerplate > threshold ? 'boilerplate' : 'content'
   }
   return [...byLine.values()].sort((a, b) => a.line - b.line)

@@ -1,4 +1,8 @@
-/** What a markup front end hands to `analyzeSource`. */
+/**
+ * The syntaxes tq reads, and what a markup front end hands to `analyzeSource`. Loads nothing at
+ * run time (its imports are types only): `@tq/analyzer/syntax` is this module, for a command line
+ * that validates `--syntax` before it loads the analyzer.
+ */
 import type { Directive } from './control.js'
 import type { VirtualText } from './virtual-text.js'
 

@@ -1,18 +1,18 @@
 /**
  * Output formats, by name. A format turns a report into text, in pieces, so large reports are
- * written as they are produced. To add one: write `format/<name>.ts` exporting a `Formatter` and
- * register it here.
+ * written as they are produced. To add one: write `format/<name>.ts` exporting a `Formatter`, add
+ * its name to format/names.ts and its loader here.
  *
  *   stylish  for people (default)        json    the stable contract
  *   sarif    SARIF 2.1.0 for code scanning   github  workflow commands (annotations)
  *   html     one self-contained page with the text and its findings highlighted
+ *
+ * Only the chosen format is loaded: a run writes one.
  */
 import type { Report } from '../check.js'
-import { github } from './github.js'
-import { html } from './html.js'
-import { json } from './json.js'
-import { sarif } from './sarif.js'
-import { stylish } from './stylish.js'
+import type { FormatName } from './names.js'
+
+export { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from './names.js'
 
 export interface FormatContext {
   /** Whether ANSI colour may be used. */
@@ -25,16 +25,15 @@ export interface FormatContext {
 
 export type Formatter = (report: Report, context: FormatContext) => Iterable<string>
 
-const FORMATS = { stylish, json, sarif, github, html } satisfies Record<string, Formatter>
+const LOADERS = {
+  stylish: async () => (await import('./stylish.js')).stylish,
+  json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  github: async () => (await import('./github.js')).github,
+  html: async () => (await import('./html.js')).html,
+} satisfies Record<FormatName, () => Promise<Formatter>>
 
-export type FormatName = keyof typeof FORMATS
-export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[]
-export const DEFAULT_FORMAT: FormatName = 'stylish'
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name)
-}
-
-export function formatter(name: FormatName): Formatter {
-  return FORMATS[name]
+/** The formatter called `name`, loaded. */
+export function loadFormatter(name: FormatName): Promise<Formatter> {
+  return LOADERS[name]()
 }

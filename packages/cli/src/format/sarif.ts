@@ -14,7 +14,7 @@
  */
 import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { docsUrl, ruleById, type RuleMeta } from '@tq/analyzer'
+import { docsUrl, ruleById, type RuleMeta } from '@tq/analyzer/lazy'
 import type { FileResult, FindingResult, Report } from '../check.js'
 import { STDIN_NAME } from '../inputs.js'
 

@@ -42,9 +42,13 @@ function unexpectedLanguage() {
     if (ctx.language === 'und') return
     const expected = toIso3(ctx.language)
     const only = CANDIDATES.includes(expected) ? CANDIDATES : [...CANDIDATES, expected]
+    const source = ctx.document.text
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      const text = toString(paragraph)
+      // The paragraph's text is the document's between its offsets (the parser loses nothing).
+      const from = paragraph.position?.start.offset
+      const to = paragraph.position?.end.offset
+      const text = from !== undefined && to !== undefined ? source.slice(from, to) : toString(paragraph)
       const dense = text.match(DENSE_SCRIPT)?.length ?? 0
       if (text.length < MIN_PARAGRAPH_LENGTH && dense < MIN_DENSE_SCRIPT_LENGTH) continue
       if (expected === 'eng' && dense === 0 && plainlyEnglish(text)) continue

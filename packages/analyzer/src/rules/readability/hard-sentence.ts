@@ -8,8 +8,11 @@
  * of ordinary news, which is noise, not advice.
  *
  * This is retext-readability 8's algorithm, counted the same way (a test checks that both flag the
- * same sentences), with its word lists held in Sets: the plugin looks every word up in two arrays
- * of about 3,000 words, which made it a third of tq's running time.
+ * same sentences), with what it works out per word remembered: the plugin looks every word up in
+ * two arrays of about 3,000 words and counts its syllables again at every occurrence, which made
+ * it a third of tq's running time. Here each distinct spelling is looked at once (`facts`), the
+ * syllables of common words come from a table the `syllable` package computed (`syllables.ts`),
+ * and words are read from the sentence tokens the translation rules share.
  *
  * Sentences shorter than five words are not judged (`Show comments`, a headline), since the
  * formulas mean nothing on them; nor is text in another language than English, since the formulas
@@ -22,15 +25,16 @@ import { daleChall } from 'dale-chall'
 import { daleChallFormula, daleChallGradeLevel } from 'dale-chall-formula'
 import { flesch } from 'flesch'
 import { gunningFog } from 'gunning-fog'
-import { toString } from 'nlcst-to-string'
 import { smogFormula } from 'smog-formula'
 import { spache } from 'spache'
 import { spacheFormula } from 'spache-formula'
 import { syllable } from 'syllable'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import type { Severity } from '../../types.js'
+import { StringTable } from '../translation/string-table.js'
+import { tokensOf } from '../translation/vocabulary.js'
+import { WORDS_BY_SYLLABLES } from './syllables.js'
 
 export const meta: RuleMeta = {
   id: 'readability/hard-sentence',
@@ -56,54 +60,126 @@ const THRESHOLD = 4 / 7
 
 const SPACHE_FAMILIAR = new Set(spache)
 const DALE_CHALL_EASY = new Set(daleChall)
-/** Syllable counts of words seen before; bounded so a huge input cannot grow it without end. */
-const syllables = new Map<string, number>()
-const SYLLABLE_CACHE = 50_000
 
-function syllablesOf(word: string): number {
-  let count = syllables.get(word)
-  if (count === undefined) {
-    count = syllable(word)
-    if (syllables.size < SYLLABLE_CACHE) syllables.set(word, count)
+/**
+ * What the formulas need of each spelling, packed in one number by spelling id: `caseless id ×
+ * 128 + complex × 64 + syllables` (syllables capped at 63; `bigSyllables` holds the count of the
+ * rare longer token). `complex`: three syllables or more and not capitalised (Gunning fog leaves
+ * proper nouns out, by case). The caseless id numbers the lowercase form, shared by `The` and
+ * `the`: the word lists count each lowercase word once per sentence. The spellings are kept in a
+ * `StringTable`, whose lookups cost a third of a `Map`'s here (see string-table.ts).
+ */
+const spellings = new StringTable()
+let facts = new Int32Array(1024)
+const bigSyllables = new Map<string, number>()
+const caselessForms = new StringTable()
+/** By caseless id: on the Spache familiar list (1), the Dale–Chall easy list (2); the last sentence that counted it. */
+let listed = new Uint8Array(1024)
+let seenIn = new Int32Array(1024)
+/** Spellings kept at most; then the tables start again, so a huge input cannot grow them without end. */
+const MAX_SPELLINGS = 100_000
+let sentenceNumber = 0
+let common: Map<string, number> | undefined
+
+/** Syllables of `value`, from the table of common words when it is one (`syllables.ts`). */
+function syllablesOf(value: string, caseless: string): number {
+  // ASCII words only: `syllable` lowercases them after folding accents, which leaves ASCII as it is,
+  // so `The` counts as `the`; a fold may turn another character into ASCII (`K`, the kelvin sign).
+  if (isAscii(value)) {
+    if (!common) {
+      common = new Map()
+      WORDS_BY_SYLLABLES.forEach((words, count) => {
+        for (const word of words.split(' ')) if (word) common!.set(word, count)
+      })
+    }
+    const count = common.get(caseless)
+    if (count !== undefined) return count
   }
-  return count
+  return syllable(value)
+}
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 128) return false
+  return true
+}
+
+/** The packed facts of spelling `value`, lowercase `caseless`, seen for the first time. */
+function factsOf(value: string, caseless: string): number {
+  const known = caselessForms.size
+  const id = caselessForms.add(caseless)
+  if (id === known) {
+    if (id >= listed.length) {
+      listed = grow(listed, listed.length * 2)
+      seenIn = grow(seenIn, seenIn.length * 2)
+    }
+    listed[id] = (SPACHE_FAMILIAR.has(caseless) ? 1 : 0) | (DALE_CHALL_EASY.has(caseless) ? 2 : 0)
+    seenIn[id] = -1
+  }
+  const syllables = syllablesOf(value, caseless)
+  if (syllables >= 63) bigSyllables.set(value, syllables)
+  const complex = syllables >= 3 && value.charCodeAt(0) === caseless.charCodeAt(0)
+  const packed = id * 128 + (complex ? 64 : 0) + Math.min(syllables, 63)
+  const spelling = spellings.add(value)
+  if (spelling >= facts.length) facts = grow(facts, facts.length * 2)
+  facts[spelling] = packed
+  return packed
+}
+
+function grow<T extends Uint8Array | Int32Array>(array: T, length: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(length)
+  grown.set(array)
+  return grown
 }
 
 /** How many of the seven formulas place `sentence` above `age`; undefined below `MIN_WORDS` words. */
 export function formulasAbove(sentence: Sentence, age = AGE): number | undefined {
-  const familiar = new Set<string>()
-  const easy = new Set<string>()
+  const sentenceId = sentenceNumber++
+  // Cleared between sentences only: a word's `seenIn` must hold for the whole sentence.
+  if (spellings.size >= MAX_SPELLINGS) {
+    spellings.clear()
+    bigSyllables.clear()
+    caselessForms.clear()
+  }
+  let familiar = 0
+  let easy = 0
   let complexPolysillabicWord = 0
   let letters = 0
   let polysillabicWord = 0
   let totalSyllables = 0
   let wordCount = 0
-  for (const node of sentence.children) {
-    if (node.type !== 'WordNode') continue
-    const value = node.children.length === 1 && node.children[0]!.type === 'TextNode' ? node.children[0]!.value : toString(node)
-    const caseless = value.toLowerCase()
-    const count = syllablesOf(value)
+  for (const token of tokensOf(sentence)) {
+    if (token.kind !== 'word') continue
+    const value = token.text
+    const spelling = spellings.get(value)
+    const packed = spelling >= 0 ? facts[spelling]! : factsOf(value, token.lower)
+    let syllables = packed & 63
+    if (syllables === 63) syllables = bigSyllables.get(value)!
     wordCount++
-    totalSyllables += count
+    totalSyllables += syllables
     letters += value.length
-    // Gunning fog counts complex words that are not proper nouns (checked, as the plugin does, by case).
-    if (count >= 3) {
+    if (syllables >= 3) {
       polysillabicWord++
-      if (value.charCodeAt(0) === caseless.charCodeAt(0)) complexPolysillabicWord++
+      if (packed & 64) complexPolysillabicWord++
     }
-    if (SPACHE_FAMILIAR.has(caseless)) familiar.add(caseless)
-    if (DALE_CHALL_EASY.has(caseless)) easy.add(caseless)
+    // Each familiar or easy word counts once per sentence, as the plugin's sets do.
+    const id = (packed - (packed & 127)) / 128
+    if (seenIn[id] !== sentenceId) {
+      seenIn[id] = sentenceId
+      const lists = listed[id]!
+      if (lists & 1) familiar++
+      if (lists & 2) easy++
+    }
   }
   if (wordCount < MIN_WORDS) return undefined
   const counts = {
     character: letters,
     complexPolysillabicWord,
-    difficultWord: wordCount - easy.size,
+    difficultWord: wordCount - easy,
     letter: letters,
     polysillabicWord,
     sentence: 1,
     syllable: totalSyllables,
-    unfamiliarWord: wordCount - familiar.size,
+    unfamiliarWord: wordCount - familiar,
     word: wordCount,
   }
   const ages = [
@@ -130,16 +206,19 @@ function hardSentence() {
   return function (tree: Root, file: VFile): void {
     const ctx = context(file)
     if (ctx.language !== 'en' && ctx.language !== 'und') return
-    visit(tree, 'SentenceNode', (sentence) => {
-      const above = formulasAbove(sentence)
-      if (above === undefined) return 'skip'
-      ctx.sentences++
-      if (above / FORMULAS >= THRESHOLD) {
-        const severity: Severity = above >= FORMULAS - 1 ? 'warning' : 'info'
-        report(file, meta, sentence, `Hard to read sentence: ${above} of ${FORMULAS} readability formulas put it above reading age ${AGE}`, { severity })
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue
+        const above = formulasAbove(sentence)
+        if (above === undefined) continue
+        ctx.sentences++
+        if (above / FORMULAS >= THRESHOLD) {
+          const severity: Severity = above >= FORMULAS - 1 ? 'warning' : 'info'
+          report(file, meta, sentence, `Hard to read sentence: ${above} of ${FORMULAS} readability formulas put it above reading age ${AGE}`, { severity })
+        }
       }
-      return 'skip'
-    })
+    }
   }
 }
 

@@ -24,7 +24,7 @@ import type { VFile } from 'vfile'
 import { context, report, stateOf, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt } from '../../document.js'
 import { isEnglish } from './shared.js'
-import { countsOf, LETTERS, tokensOf, TITLE_CASE, type Token } from './vocabulary.js'
+import { countsOf, LETTERS, tokensOf, type Token } from './vocabulary.js'
 
 export const meta: RuleMeta = {
   id: 'translation/capitalized-noun',
@@ -96,45 +96,48 @@ function capitalizedNoun() {
         if (sentence.type !== 'SentenceNode') continue
         const tokens = tokensOf(sentence)
         // Most sentences have no capital after their first word: nothing to look at.
-        const firstWord = tokens.findIndex((token) => token.kind === 'word')
+        let firstWord = -1
         let words = 0
         let capitals = 0
-        for (const token of tokens) {
+        for (let index = 0; index < tokens.length; index++) {
+          const token = tokens[index]!
           if (token.kind !== 'word') continue
+          if (firstWord < 0) firstWord = index
           words++
-          if (TITLE_CASE.test(token.text)) capitals++
+          if (token.title) capitals++
         }
         // A headline in title case capitalises everything.
         if (capitals <= 1 || capitals / words > 0.4) continue
-        const indexOf = new Map(tokens.map((token, index) => [token, index] as const))
-        tokens.forEach((token, index) => {
-          if (index === firstWord || token.kind !== 'word' || !TITLE_CASE.test(token.text) || !LETTERS.test(token.text)) return
-          const before = previous(tokens, index)
+        for (let index = 0; index < tokens.length; index++) {
+          const token = tokens[index]!
+          if (index === firstWord || !token.title || !LETTERS.test(token.text)) continue
+          const beforeAt = previous(tokens, index)
+          const before = tokens[beforeAt]
           const after = next(tokens, index)
-          const afterIsCapital = after?.kind === 'word' && TITLE_CASE.test(after.text)
-          const beforeIsCapital = before?.kind === 'word' && TITLE_CASE.test(before.text) && indexOf.get(before) !== firstWord
-          const lower = token.text.toLowerCase()
+          const afterIsCapital = after?.kind === 'word' && after.title
+          const beforeIsCapital = before?.kind === 'word' && before.title && beforeAt !== firstWord
+          const lower = token.lower
           // A title or name joined by small words or commas: `How to Grow a Chair`, `Family, Law and
           // Democracy Report`, `Yahoo and Excite`.
           const joinedBefore = joined(tokens, index, -1)
           const joinedAfter = joined(tokens, index, 1)
-          const titled = (joinedBefore !== undefined && indexOf.get(joinedBefore) !== firstWord) || joinedAfter !== undefined
+          const titled = (joinedBefore >= 0 && joinedBefore !== firstWord) || joinedAfter >= 0
           if (afterIsCapital || titled || (beforeIsCapital && !isPeoples(before!.text))) {
             state.inRuns.add(lower)
-            return
+            continue
           }
-          if (index === firstWord || !before) return
+          if (!before) continue
           // A label before a number: `Section 104`, `Volume 2`.
-          if (after?.kind === 'word' && /^[\dIVX]/u.test(after.text) && !/^I$/u.test(after.text)) return
+          if (after?.kind === 'word' && /^[\dIVX]/u.test(after.text) && !/^I$/u.test(after.text)) continue
           // After a list marker at the start of a sentence: `(B) That because…`, `(1) Below the…`.
-          if ((before.text === ')' || before.text === ']') && opensSentence(tokens, indexOf.get(before)!)) return
+          if ((before.text === ')' || before.text === ']') && opensSentence(tokens, beforeAt)) continue
           // After a lowercase word, a comma or a closing bracket; not after `:`, `“`, `(`, `–`.
-          if (before.kind === 'word' ? !/^\p{Ll}/u.test(before.text) && !beforeIsCapital : !/^[,)\]]$/u.test(before.text)) return
-          if (SKIP.has(lower)) return
+          if (before.kind === 'word' ? !/^\p{Ll}/u.test(before.text) && !beforeIsCapital : !/^[,)\]]$/u.test(before.text)) continue
+          if (SKIP.has(lower)) continue
           const counts = countsOf(lower)
-          if (!counts || counts.lower < MIN_LOWER || counts.lower < RATIO * (counts.mid + 1)) return
+          if (!counts || counts.lower < MIN_LOWER || counts.lower < RATIO * (counts.mid + 1)) continue
           state.candidates.push({ token, lower, functionWord: FUNCTION_WORDS.has(lower), paragraph: number })
-        })
+        }
       }
     }
   }
@@ -149,16 +152,16 @@ function opensSentence(tokens: readonly Token[], close: number): boolean {
   return true
 }
 
-/** A capitalised word one small word or comma away from `index` in direction `step`. */
-function joined(tokens: readonly Token[], index: number, step: 1 | -1): Token | undefined {
+/** The index of a capitalised word one small word or comma away from `index` in direction `step`, or −1. */
+function joined(tokens: readonly Token[], index: number, step: 1 | -1): number {
   let at = index + step
   if (tokens[at]?.kind === 'space') at += step
   const joiner = tokens[at]
-  if (!joiner || !(joiner.text === ',' || joiner.text === '&' || JOINERS.has(joiner.text))) return undefined
+  if (!joiner || !(joiner.text === ',' || joiner.text === '&' || JOINERS.has(joiner.text))) return -1
   at += step
   if (tokens[at]?.kind === 'space') at += step
   const word = tokens[at]
-  return word?.kind === 'word' && TITLE_CASE.test(word.text) ? word : undefined
+  return word?.kind === 'word' && word.title ? at : -1
 }
 
 /** A people's adjective, capitalised in English: `Ukrainian`, `Chinese`, `British` (not `Electronic`). */
@@ -168,11 +171,11 @@ function isPeoples(word: string): boolean {
   return counts !== undefined && counts.mid + counts.other > counts.lower * 5
 }
 
-/** The token before `index`, white space skipped when it is a single space. */
-function previous(tokens: readonly Token[], index: number): Token | undefined {
+/** The index of the token before `index`, white space skipped when it is a single space; −1 when none. */
+function previous(tokens: readonly Token[], index: number): number {
   const space = tokens[index - 1]
-  if (space?.kind === 'space') return space.text === ' ' ? tokens[index - 2] : undefined
-  return space
+  if (space?.kind === 'space') return space.text === ' ' ? index - 2 : -1
+  return index - 1
 }
 
 function next(tokens: readonly Token[], index: number): Token | undefined {

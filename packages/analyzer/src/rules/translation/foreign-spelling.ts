@@ -22,7 +22,7 @@ import type { VFile } from 'vfile'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt } from '../../document.js'
 import { isEnglish } from './shared.js'
-import { countsOf, LETTERS, sentenceTokens, TITLE_CASE, type Token } from './vocabulary.js'
+import { countsOf, isAsciiLower, LETTERS, sentenceTokens, type Token } from './vocabulary.js'
 
 export const meta: RuleMeta = {
   id: 'translation/foreign-spelling',
@@ -104,7 +104,6 @@ const SET_PHRASE_NEXT = new Set(['duck', 'opera', 'man', 'university', 'cabbage'
 /** Spelling of another language: diacritics, ß, `sch` (a strong sign), or only k and endings (weak). */
 const STRONG = /[\u00c0-\u00ff\u0100-\u017f]|sch/u
 
-const ASCII_LOWER = /^[a-z]+$/
 /** English words one of these spellings must produce, at least this often in the vocabulary. */
 const MIN_ENGLISH = 30
 /** A name so frequent that k for c alone is enough (`Kalifornia` → California, 289). */
@@ -209,7 +208,7 @@ const PARTICLES = new Set(['di', 'de', 'da', 'del', 'della', 'dos', 'von', 'van'
 /** Whether the word at `index` sits in a run of capitalised words (`Bobby Fischer`, `Journal De Bruxelles`). */
 function inNameRun(tokens: readonly Token[], index: number): boolean {
   const particle = tokens[index - 2]
-  if (particle?.kind === 'word' && PARTICLES.has(particle.text) && tokens[index - 4]?.kind === 'word' && TITLE_CASE.test(tokens[index - 4]!.text)) return true
+  if (particle?.kind === 'word' && PARTICLES.has(particle.text) && tokens[index - 4]?.kind === 'word' && tokens[index - 4]!.title) return true
   const neighbour = (step: number): Token | undefined => {
     const space = tokens[index + step]
     const word = tokens[index + 2 * step]
@@ -221,8 +220,8 @@ function inNameRun(tokens: readonly Token[], index: number): boolean {
   const before = bracketed ? tokens[index - 3] : neighbour(-1)
   const after = neighbour(1)
   // A capitalised word before counts unless it starts the sentence (`Soschi` right after `In`).
-  const beforeIsName = before !== undefined && TITLE_CASE.test(before.text) && tokens.indexOf(before) > 0
-  const afterIsName = after !== undefined && TITLE_CASE.test(after.text)
+  const beforeIsName = before !== undefined && before.title && tokens.indexOf(before) > 0
+  const afterIsName = after !== undefined && after.title
   return beforeIsName || afterIsName
 }
 
@@ -231,33 +230,34 @@ function foreignSpelling() {
     const ctx = context(file)
     if (!isEnglish(ctx)) return
     for (const tokens of sentenceTokens(tree)) {
-      tokens.forEach((token, index) => {
-        if (token.kind !== 'word' || token.text.length < 4) return
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]!
+        if (token.kind !== 'word' || token.text.length < 4) continue
         // Plain lowercase ASCII without `sch` can be neither an exonym nor a strong foreign spelling.
-        if (ASCII_LOWER.test(token.text) && !token.text.includes('sch')) return
-        if (!LETTERS.test(token.text)) return
-        const lower = token.text.toLowerCase()
+        if (isAsciiLower(token.text) && !token.text.includes('sch')) continue
+        if (!LETTERS.test(token.text)) continue
+        const lower = token.lower
         const exonym = EXONYMS.get(lower)
         if (exonym) {
-          if (!TITLE_CASE.test(token.text)) return
+          if (!token.title) continue
           const next = tokens[index + 2]
-          if (next && SET_PHRASE_NEXT.has(next.text)) return
+          if (next && SET_PHRASE_NEXT.has(next.text)) continue
           // Inside a run of capitalised words it is the name of something: `Journal De Bruxelles`.
-          if (inNameRun(tokens, index)) return
+          if (inNameRun(tokens, index)) continue
           const [english, language] = exonym
           report(file, meta, placeAt(ctx.document, token.start, token.end), `${language} spelling of ${english}?`, {
             expected: [english],
           })
-          return
+          continue
         }
-        if (countsOf(lower)) return
-        if (inNameRun(tokens, index)) return
-        const guess = guessCached(lower, TITLE_CASE.test(token.text))
-        if (!guess) return
+        if (countsOf(lower)) continue
+        if (inNameRun(tokens, index)) continue
+        const guess = guessCached(lower, token.title)
+        if (!guess) continue
         report(file, meta, placeAt(ctx.document, token.start, token.end), `${guess.language} spelling of ${guess.english}?`, {
           expected: [guess.english],
         })
-      })
+      }
     }
   }
 }

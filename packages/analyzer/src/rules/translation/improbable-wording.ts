@@ -24,7 +24,7 @@ import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { context, report, signalsOf, type Detector, type RuleMeta } from '../../rule.js'
 import { placeAt, pointAt } from '../../document.js'
-import { englishModel } from '../../lm/model.js'
+import { englishModel, type NgramModel } from '../../lm/model.js'
 import { betterOrder, sentenceFluency } from '../../lm/fluency.js'
 import type { Severity } from '../../types.js'
 import { isEnglish } from './shared.js'
@@ -73,9 +73,9 @@ function improbableWording() {
   return function (tree: Root, file: VFile): void {
     const ctx = context(file)
     if (!isEnglish(ctx)) return
-    const model = englishModel()
-    if (!model) return
     const { document } = ctx
+    // Loaded on the first sentence that needs it: a file without one never reads the model.
+    let model: NgramModel | null | undefined
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
       for (const sentence of paragraph.children) {
@@ -83,6 +83,8 @@ function improbableWording() {
         const start = sentence.position?.start.offset
         const end = sentence.position?.end.offset
         if (start === undefined || end === undefined || end - start < 2) continue
+        model ??= englishModel()
+        if (!model) return
         const text = document.text.slice(start, end)
         const fluency = sentenceFluency(model, text)
         // Signals on the sentence's first line, summed over its sentences.

@@ -15,6 +15,7 @@ import { detector as capitalizedNoun } from './capitalized-noun.js'
 import { detector as verbFinal } from './verb-final.js'
 import { detector as numberFormat } from './number-format.js'
 import { detector as untranslatedWord } from './untranslated-word.js'
+import { detector as missingArticles } from './missing-articles.js'
 import { detector as improbableWording } from './improbable-wording.js'
 
 export const translationDetectors: readonly Detector[] = [
@@ -33,5 +34,6 @@ export const translationDetectors: readonly Detector[] = [
   verbFinal,
   numberFormat,
   untranslatedWord,
+  missingArticles,
   improbableWording,
 ]

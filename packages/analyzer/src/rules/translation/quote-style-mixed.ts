@@ -104,24 +104,42 @@ function quoteStyleMixed() {
       return value
     })
 
+    const lines = ctx.document.lines
     eachParagraph(tree, ctx.document, (raw, offset) => {
       const text = maskTags(raw)
+      // The line of each mark, found by walking forward from the paragraph's first line (marks
+      // come in order) rather than by a binary search over the document's lines for each one.
+      let lineIndex = -1
       MARKS.lastIndex = 0
       for (let match = MARKS.exec(text); match; match = MARKS.exec(text)) {
         const glyph = match[0]
         // `12"`, `6'`: inch and foot marks, not quotes.
-        if ((glyph === '"' || glyph === "'") && /\p{N}/u.test(text[match.index - 1] ?? '') && !/\p{L}/u.test(text[match.index + 1] ?? '')) continue
+        if ((glyph === '"' || glyph === "'") && isNumeral(text.charCodeAt(match.index - 1)) && !isLetter(text.charCodeAt(match.index + 1))) continue
         const [group, style] = GROUP[glyph]!
         const { count, runs } = tallies[group]
         count[style]++
         const start = offset + match.index
-        const line = pointAt(ctx.document, start).line
+        if (lineIndex < 0) lineIndex = pointAt(ctx.document, start).line - 1
+        while (lineIndex + 1 < lines.length && lines[lineIndex + 1]!.offset <= start) lineIndex++
+        const line = lineIndex + 1
         const last = runs[style].at(-1)
         if (last && last.line === line) last.end = start + 1
         else if (runs[style].length < MAX_LINES) runs[style].push({ line, start, end: start + 1 })
       }
     })
   }
+}
+
+/** `/\p{N}/u` on one UTF-16 unit (`NaN`, past either end, is none). */
+function isNumeral(code: number): boolean {
+  if (code < 128) return code >= 48 && code <= 57
+  return code === code && /\p{N}/u.test(String.fromCharCode(code))
+}
+
+/** `/\p{L}/u` on one UTF-16 unit. */
+function isLetter(code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return code === code && /\p{L}/u.test(String.fromCharCode(code))
 }
 
 function tally(): Tally {

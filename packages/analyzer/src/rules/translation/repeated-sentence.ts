@@ -18,9 +18,9 @@
  */
 import type { Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
-import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { context, report, stateOf, type Detector, type RuleMeta } from '../../rule.js'
+import { tokensOf } from './vocabulary.js'
 
 export const meta: RuleMeta = {
   id: 'translation/repeated-sentence',
@@ -41,7 +41,6 @@ export const meta: RuleMeta = {
 
 const MIN_WORDS = 6
 const MAX_KEPT = 200_000
-const TERMINAL = /[.!?…]["'”’»)\]]*$/u
 
 function repeatedSentence() {
   return function (tree: Root, file: VFile): void {
@@ -51,27 +50,87 @@ function repeatedSentence() {
       ctx.atEnd.push(() => value.clear())
       return value
     })
-    visit(tree, 'SentenceNode', (sentence) => {
-      const start = sentence.position?.start
-      if (!start) return SKIP
-      let words = 0
-      for (const child of sentence.children) if (child.type === 'WordNode') words++
-      const text = toString(sentence).trim()
-      if (words < MIN_WORDS || !TERMINAL.test(text)) return SKIP
-      const key = hash(normalise(text))
-      const first = seen.get(key)
-      if (first === undefined) {
-        if (seen.size < MAX_KEPT) seen.set(key, start.line)
-      } else {
-        report(file, meta, sentence, `Sentence repeated from line ${first}`)
+    const text = ctx.document.text
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue
+        const position = sentence.position
+        if (!position) continue
+        let words = 0
+        for (const token of tokensOf(sentence)) if (token.kind === 'word') words++
+        if (words < MIN_WORDS) continue
+        // The sentence's text is the document's between its offsets (the parser loses nothing).
+        const from = position.start.offset
+        const to = position.end.offset
+        const value = (from !== undefined && to !== undefined ? text.slice(from, to) : toString(sentence)).trim()
+        if (!endsSentence(value)) continue
+        const key = sentenceKey(value)
+        const first = seen.get(key)
+        if (first === undefined) {
+          if (seen.size < MAX_KEPT) seen.set(key, position.start.line)
+        } else {
+          report(file, meta, sentence, `Sentence repeated from line ${first}`)
+        }
       }
-      return SKIP
-    })
+    }
   }
 }
 
+/** Marks that close a quotation or bracket after a sentence's final punctuation. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']'])
+const FINAL = new Set(['.', '!', '?', '…'])
+
+/** `/[.!?…]["'”’»)\]]*$/u.test(text)`, read backwards from the end. */
+function endsSentence(text: string): boolean {
+  let index = text.length - 1
+  while (index >= 0 && CLOSERS.has(text[index]!)) index--
+  return index >= 0 && FINAL.has(text[index]!)
+}
+
+/**
+ * `hash(normalise(text))`. Text in plain ASCII, nearly every sentence, is folded and hashed in one
+ * pass over its characters, without the four intermediate strings `normalise` makes.
+ */
+export function sentenceKey(text: string): number {
+  const length = text.length
+  if (length > buffer.length) buffer = new Uint16Array(length * 2)
+  // Lowercase, without quote marks.
+  let size = 0
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 128) return hash(normalise(text))
+    if (code === 34 || code === 39) continue
+    buffer[size++] = code >= 65 && code <= 90 ? code + 32 : code
+  }
+  // Final punctuation off, then white space folded to single spaces and trimmed.
+  while (size > 0 && (buffer[size - 1] === 46 || buffer[size - 1] === 33 || buffer[size - 1] === 63)) size--
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  let space = false
+  let started = false
+  for (let index = 0; index < size; index++) {
+    const code = buffer[index]!
+    if (code === 32 || (code >= 9 && code <= 13)) {
+      space = true
+      continue
+    }
+    if (space && started) {
+      a = Math.imul(a ^ 32, 0x01000193)
+      b = Math.imul(b ^ 32, 0x5bd1e995) ^ (b >>> 15)
+    }
+    space = false
+    started = true
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15)
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff)
+}
+
+let buffer = new Uint16Array(1024)
+
 /** Case, white space and quote marks folded; final punctuation kept out. */
-function normalise(text: string): string {
+export function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/["'“”„‟‘’‚‛«»]/gu, '')
@@ -81,7 +140,7 @@ function normalise(text: string): string {
 }
 
 /** Two 32-bit FNV-1a hashes folded into one 53-bit number. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let a = 0x811c9dc5
   let b = 0x01000193 ^ 0x5bd1e995
   for (let index = 0; index < text.length; index++) {

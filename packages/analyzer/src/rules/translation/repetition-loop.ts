@@ -8,13 +8,11 @@
  * location`; `No, no, no!`), numbers (`1 1 1` in a table), and sounds people write out on purpose
  * (`ha ha ha`, `blah blah blah`, `knock knock knock`).
  */
-import type { Root, Sentence, Word } from 'nlcst'
-import { toString } from 'nlcst-to-string'
-import { SKIP, visit } from 'unist-util-visit'
+import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { report, type Detector, type RuleMeta } from '../../rule.js'
 import { SOUNDS } from './shared.js'
-
+import { sentenceTokens, type Token } from './vocabulary.js'
 export const meta: RuleMeta = {
   id: 'translation/repetition-loop',
   category: 'translation',
@@ -36,51 +34,76 @@ export const meta: RuleMeta = {
 
 const MAX_GRAM = 4
 const MIN_REPEATS = 3
+const NUMBER = /^\p{N}+$/u
+
 function repetitionLoop() {
   return function (tree: Root, file: VFile): void {
-    visit(tree, 'SentenceNode', (sentence: Sentence) => {
+    const run: Token[] = []
+    for (const tokens of sentenceTokens(tree)) {
       // Runs of words separated by white space only; punctuation ends a run.
-      let run: Word[] = []
-      for (const child of sentence.children) {
-        if (child.type === 'WordNode') run.push(child)
-        else if (child.type !== 'WhiteSpaceNode') {
+      run.length = 0
+      for (const token of tokens) {
+        if (token.kind === 'word') run.push(token)
+        else if (token.kind !== 'space') {
           check(run, file)
-          run = []
+          run.length = 0
         }
       }
       check(run, file)
-      return SKIP
-    })
+    }
   }
 }
 
-function check(run: Word[], file: VFile): void {
+function check(run: readonly Token[], file: VFile): void {
   if (run.length < MIN_REPEATS) return
-  const words = run.map((word) => toString(word).toLowerCase())
   let index = 0
-  while (index < words.length) {
-    const loop = loopAt(words, index)
+  while (index < run.length) {
+    const loop = loopAt(run, index)
     if (!loop) {
       index++
       continue
     }
     const { size, repeats } = loop
-    const first = run[index]!.position!.start
-    const last = run[index + size * repeats - 1]!.position!.end
-    const gram = run.slice(index, index + size).map((word) => toString(word)).join(' ')
+    const first = run[index]!.node!.position!.start
+    const last = run[index + size * repeats - 1]!.node!.position!.end
+    const gram = run.slice(index, index + size).map((word) => word.text).join(' ')
     report(file, meta, { start: first, end: last }, `Repetition loop: \`${gram}\` ${repeats} times in a row`, { expected: [gram] })
     index += size * repeats
   }
 }
 
-/** The shortest n-gram starting at `index` that repeats at least three times, with its count. */
-function loopAt(words: string[], index: number): { size: number; repeats: number } | undefined {
+/**
+ * The shortest n-gram starting at `index` that repeats at least three times, with its count. An
+ * n-gram of numbers or sounds only does not count (`1 1 1`, `ha ha ha`). Words are compared
+ * before anything is allocated: almost every position has no repeat at all.
+ */
+function loopAt(words: readonly Token[], index: number): { size: number; repeats: number } | undefined {
   for (let size = 1; size <= MAX_GRAM; size++) {
-    const gram = words.slice(index, index + size)
-    if (gram.length < size || gram.every((word) => /^\p{N}+$/u.test(word) || SOUNDS.has(word))) continue
+    if (index + size > words.length) break
     let repeats = 1
-    while (gram.every((word, offset) => words[index + repeats * size + offset] === word)) repeats++
-    if (repeats >= MIN_REPEATS) return { size, repeats }
+    for (;;) {
+      const at = index + repeats * size
+      if (at + size > words.length) break
+      let same = true
+      for (let offset = 0; offset < size; offset++) {
+        if (words[at + offset]!.lower !== words[index + offset]!.lower) {
+          same = false
+          break
+        }
+      }
+      if (!same) break
+      repeats++
+    }
+    if (repeats < MIN_REPEATS) continue
+    let counts = false
+    for (let offset = 0; offset < size; offset++) {
+      const word = words[index + offset]!.lower
+      if (!NUMBER.test(word) && !SOUNDS.has(word)) {
+        counts = true
+        break
+      }
+    }
+    if (counts) return { size, repeats }
   }
   return undefined
 }

@@ -34,6 +34,11 @@ export const meta: RuleMeta = {
 }
 
 const PATTERN = /(?<=[\p{L}\p{N})\]"”’'])([ \u00A0\u202F]+)([,.:;!?])(?![.,:;!?\p{N}])/gu
+/**
+ * What every match of `PATTERN` contains, a space and a mark: a line without it is passed over
+ * without running `PATTERN`, whose look-behind is tried at every space of the line.
+ */
+const CANDIDATE = /[ \u00A0\u202F][,.:;!?]/
 
 function spaceBeforePunctuation() {
   return function (_tree: Root, file: VFile): void {
@@ -44,7 +49,7 @@ function spaceBeforePunctuation() {
     if (state.has(meta.id)) return
     state.set(meta.id, true)
     for (const line of ctx.document.lines) {
-      if (line.blank) continue
+      if (line.blank || !CANDIDATE.test(line.text)) continue
       PATTERN.lastIndex = 0
       for (let match = PATTERN.exec(line.text); match; match = PATTERN.exec(line.text)) {
         const mark = match[2]!
