@@ -26,12 +26,15 @@ import { DEFAULT_FORMAT, loadFormatter } from './format/index.js'
 import type { StylishContext } from './format/stylish.js'
 import { expandInputs, openInputs, type Input, type Source } from './inputs.js'
 import { checkJsonl, jsonlExitCode } from './jsonl.js'
-import { readLocaleSource } from './locale-source.js'
 import type { Io } from './main.js'
 import { writeAll } from './output.js'
 import { WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
 import { writeReportFile } from './report-file.js'
+import { checkLargeFile, isLargeFile } from './large.js'
+import { SpoolDirectory } from './spool.js'
+import { readLocaleSource } from './locale-source.js'
+import { syntaxOfPath } from '@tq/analyzer/lazy'
 
 /**
  * Without `--jobs`, a run of fewer bytes than this (files, or JSONL text so far) is checked in
@@ -81,6 +84,8 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   // Started before the inputs are read and validated, so the workers load the analyzer meanwhile.
   const pool = threads > 1 ? new WorkerPool<CheckSetup, CheckTask, FileResult>(WORKER, threads - 1, checkInput) : undefined
   pool?.start()
+  // Findings and line values of inputs too large to hold (large.ts), until they are printed.
+  const spools = new SpoolDirectory()
   try {
     const inputs = await openInputs(sources, io.stdin)
     const source = flags.source !== undefined ? readLocaleSource(flags.source, io.cwd) : undefined
@@ -94,7 +99,12 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
     const texts = new Map<string, string>() // the html report shows each text
     const keepText = format === 'html' ? (name: string, text: string) => void texts.set(name, text) : undefined
     const progress = new Progress(io.stderr, inputs.length)
-    const files = pool ? await checkOnWorkers(inputs, setup, pool, progress, keepText) : await checkHere(inputs, setup, progress, keepText)
+    // A large plain-text file is checked here, a section at a time: its spools cannot cross threads.
+    const large = (input: Input): boolean => input.path !== undefined && !source && isLargeFile(input.path, flags.syntax ?? syntaxOfPath(input.name), format)
+    const checkLarge = (input: Input): FileResult => checkLargeFile(input.path!, input.name, { ...options, syntax: 'text' }, spools)
+    const files = pool
+      ? await checkOnWorkers(inputs, setup, pool, progress, keepText, large, checkLarge)
+      : await checkHere(inputs, setup, progress, keepText, large, checkLarge)
     progress.done()
 
     const render = await loadFormatter(format ?? DEFAULT_FORMAT)
@@ -110,6 +120,7 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
     else await writeAll(io.stdout, pieces)
     return exitCodeOf(files)
   } finally {
+    spools.remove()
     await pool?.close()
   }
 }
@@ -134,10 +145,21 @@ function threadsFor(sources: readonly Source[], jobs: number, explicit: boolean)
 type KeepText = ((name: string, text: string) => void) | undefined
 
 /** Check every input in this thread, one after the other. */
-async function checkHere(inputs: readonly Input[], setup: CheckSetup, progress: Progress, keepText: KeepText): Promise<FileResult[]> {
+async function checkHere(
+  inputs: readonly Input[],
+  setup: CheckSetup,
+  progress: Progress,
+  keepText: KeepText,
+  large: (input: Input) => boolean,
+  checkLarge: (input: Input) => FileResult,
+): Promise<FileResult[]> {
   const files: FileResult[] = []
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.name)
+    if (large(input)) {
+      files.push(checkLarge(input))
+      continue
+    }
     const text = await input.read()
     keepText?.(input.name, text)
     const task: CheckTask = { name: input.name, text }
@@ -158,11 +180,17 @@ async function checkOnWorkers(
   pool: WorkerPool<CheckSetup, CheckTask, FileResult>,
   progress: Progress,
   keepText: KeepText,
+  large: (input: Input) => boolean,
+  checkLarge: (input: Input) => FileResult,
 ): Promise<FileResult[]> {
   pool.configure(setup)
-  const tasks: CheckTask[] = []
-  for (const input of inputs) tasks.push(input.path !== undefined ? { name: input.name, path: input.path } : { name: input.name, text: await input.read() })
+  const tasks: Array<CheckTask | undefined> = []
+  for (const input of inputs) {
+    if (large(input)) tasks.push(undefined)
+    else tasks.push(input.path !== undefined ? { name: input.name, path: input.path } : { name: input.name, text: await input.read() })
+  }
   const results = tasks.map((task) => {
+    if (task === undefined) return undefined
     const result = pool.run(task)
     // Awaited in order below; one that fails meanwhile must not count as unhandled.
     result.catch(() => undefined)
@@ -171,7 +199,8 @@ async function checkOnWorkers(
   const files: FileResult[] = []
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.name)
-    files.push(await results[index]!)
+    const result = results[index]
+    files.push(result === undefined ? checkLarge(input) : await result)
     if (keepText) keepText(input.name, await input.read())
   }
   return files

@@ -50,9 +50,17 @@ export interface CheckResult {
   explain?: Explanation
 }
 
-export interface FileResult extends CheckResult {
+/**
+ * A list an output format walks: an array, or for a file too large to hold, a spool on disk that
+ * is read back on each walk (large.ts). Formats iterate it and read its `length`; nothing else.
+ */
+export type Items<T> = Iterable<T> & { readonly length: number }
+
+export interface FileResult extends Omit<CheckResult, 'findings' | 'lines'> {
   /** Path as shown to the user (relative to the working directory when below it), or `<stdin>`. */
   path: string
+  findings: Items<FindingResult>
+  lines: Items<LineEntry>
 }
 
 export interface Summary {
@@ -86,7 +94,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   return result
 }
 
-function analyzeOptions(options: CheckOptions): AnalyzeSourceOptions {
+export function analyzeOptions(options: CheckOptions): AnalyzeSourceOptions {
   const result: AnalyzeSourceOptions = {}
   if (options.lang !== undefined) result.lang = options.lang
   if (options.rules !== undefined) result.rules = options.rules
@@ -123,7 +131,7 @@ export function buildReport(files: FileResult[]): Report {
   return { tool: { name: TOOL_NAME, version: toolVersion() }, files, summary: summarize(files) }
 }
 
-export function summarize(results: readonly CheckResult[]): Summary {
+export function summarize(results: ReadonlyArray<Pick<FileResult, 'pass' | 'findings'>>): Summary {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   let passed = 0
   for (const result of results) {
@@ -134,6 +142,6 @@ export function summarize(results: readonly CheckResult[]): Summary {
 }
 
 /** 0 when every result passes, 1 when any fails. (2, for bad input, is decided before checking.) */
-export function exitCodeOf(results: readonly CheckResult[]): 0 | 1 {
+export function exitCodeOf(results: ReadonlyArray<Pick<CheckResult, 'pass'>>): 0 | 1 {
   return results.every((result) => result.pass) ? 0 : 1
 }

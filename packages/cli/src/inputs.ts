@@ -10,7 +10,7 @@
  * - `-` is standard input, read as one document.
  */
 import { isUtf8 } from 'node:buffer'
-import { readFileSync, statSync, type Stats } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import picomatch from 'picomatch'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -30,6 +30,13 @@ export interface ExpandOptions {
 export const STDIN_NAME = '<stdin>'
 /** How much of a file is searched for a NUL byte to call it binary. */
 const BINARY_SNIFF = 8 * 1024
+/**
+ * Files above this many bytes are never held whole to be validated, and plain-text ones are
+ * checked a section at a time (large.ts); and the bytes read at a time from them. The tests lower
+ * the threshold with TQ_LARGE_FILE_BYTES to run small files through the large-file path.
+ */
+export const LARGE_FILE_BYTES = Number(process.env['TQ_LARGE_FILE_BYTES']) || 16 * 1024 * 1024
+const LARGE_READ = 1024 * 1024
 /** Directories never searched unless a pattern names them. */
 const SKIPPED_DIRECTORIES = ['**/node_modules/**', '**/.git/**']
 
@@ -141,7 +148,9 @@ export async function openInputs(sources: readonly Source[], stdin: NodeJS.Reada
       const text = decodeText(await readAll(stdin), source.name)
       inputs.push({ name: source.name, read: async () => text })
     } else {
-      validateText(readFile(source.path, source.name), source.name)
+      // A large file is validated a megabyte at a time rather than held whole.
+      if ((statSync(source.path, { throwIfNoEntry: false })?.size ?? 0) > LARGE_FILE_BYTES) validateLargeFile(source.path, source.name)
+      else validateText(readFile(source.path, source.name), source.name)
       inputs.push({ name: source.name, path: source.path, read: async () => readTextFile(source.path, source.name) })
     }
   }
@@ -183,10 +192,15 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 
 /** Throw unless `bytes` is UTF-8 text: not UTF-16, no NUL byte in the first 8 KB, valid UTF-8. */
 export function validateText(bytes: Uint8Array, name: string): void {
+  sniff(bytes, name)
+  if (!isUtf8(bytes)) throw notUtf8(name)
+}
+
+/** Throw if the start of a file shows UTF-16 or binary content. */
+function sniff(bytes: Uint8Array, name: string): void {
   if (isUtf16(bytes)) throw new TqError(`${name} is UTF-16 text; tq reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)`)
   const nul = bytes.subarray(0, BINARY_SNIFF).indexOf(0)
   if (nul !== -1) throw new TqError(`${name} looks like a binary file (NUL byte at offset ${nul}); tq checks UTF-8 text`)
-  if (!isUtf8(bytes)) throw notUtf8(name)
 }
 
 function notUtf8(name: string): TqError {
@@ -195,6 +209,52 @@ function notUtf8(name: string): TqError {
 
 function isUtf16(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+}
+
+/**
+ * The text of a file as pieces of about a megabyte, decoded as strict UTF-8 without a leading
+ * byte-order mark. Throws a TqError (naming the file as `name`) on anything that is not UTF-8
+ * text: UTF-16, a NUL byte in the first 8 KB, or an invalid byte sequence anywhere.
+ */
+export function* readTextPieces(path: string, name: string): Generator<string> {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw new TqError(`cannot read ${name}: ${describeFsError(error)}`)
+  }
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true })
+    const buffer = Buffer.allocUnsafe(LARGE_READ)
+    let first = true
+    for (;;) {
+      const read = readSync(fd, buffer, 0, LARGE_READ, null)
+      if (read === 0) break
+      const bytes = buffer.subarray(0, read)
+      if (first) {
+        sniff(bytes, name)
+        first = false
+      }
+      yield decode(decoder, bytes, true, name)
+    }
+    const tail = decode(decoder, undefined, false, name)
+    if (tail.length > 0) yield tail
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function decode(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array | undefined, stream: boolean, name: string): string {
+  try {
+    return decoder.decode(bytes, { stream })
+  } catch {
+    throw notUtf8(name)
+  }
+}
+
+/** Throw unless the file is UTF-8 text, reading it a megabyte at a time (nothing is kept). */
+export function validateLargeFile(path: string, name: string): void {
+  for (const piece of readTextPieces(path, name)) void piece
 }
 
 /** `path` relative to `cwd` when it lies below it, else absolute. */

@@ -26,7 +26,10 @@ describe('--format json', () => {
     it(`describes ${name} by the contract`, () => {
       const file = report.files.find((entry) => entry.path === name)!
       expectFileContract(file)
-      expect(file.lines.map((line) => line.line)).toEqual(nonBlankLines(readFileSync(seed(name), 'utf8')))
+      const text = readFileSync(seed(name), 'utf8').split('\n')
+      expect(file.lines.map((line) => line.line)).toEqual(nonBlankLines(text.join('\n')))
+      // `words`: the line's runs of letters or digits (`Trump's` and `2.5` are one word each).
+      for (const line of file.lines) expect(line.words).toBe(text[line.line - 1]!.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0)
     })
   }
 
@@ -68,7 +71,8 @@ function expectFileContract(file: JsonFile): void {
   }
 
   for (const line of file.lines) {
-    expect(Object.keys(line)).toEqual(['line', 'kind', 'boilerplate', 'translation'])
+    expect(Object.keys(line)).toEqual(['line', 'kind', 'boilerplate', 'translation', 'words'])
+    expect(Number.isInteger(line.words) && line.words >= 0).toBe(true)
     expect(Number.isInteger(line.line) && line.line >= 1).toBe(true)
     expect(['content', 'boilerplate']).toContain(line.kind)
     expectNumberIn(line.boilerplate, 0, 1)

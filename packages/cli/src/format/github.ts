@@ -16,7 +16,8 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const
 
 export function* github(report: Report, context: FormatContext): Iterable<string> {
   for (const file of report.files) {
-    const lines = file.findings.map((finding) => annotation(file.path, finding))
+    const lines: string[] = []
+    for (const finding of file.findings) lines.push(annotation(file.path, finding))
     if (!file.pass) {
       const { overall, translation, boilerplate, readability } = file.scores
       const message = `Score ${overall} is below the bar ${context.minScore} (translation ${translation}, boilerplate ${boilerplate}, readability ${readability})`

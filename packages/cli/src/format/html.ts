@@ -63,7 +63,7 @@ function* fileSection(file: FileResult, index: number, context: FormatContext): 
 
   const text = context.text?.(file.path)
   if (text !== undefined) yield* textBlock(text, file)
-  yield findingTable(file.findings)
+  yield findingTable([...file.findings])
   yield '</section>\n'
 }
 
@@ -72,7 +72,8 @@ function* textBlock(text: string, file: FileResult): Iterable<string> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const lines = body.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
   if (lines.length > 1 && lines[lines.length - 1] === '' && body.endsWith('\n')) lines.pop()
-  const kinds = new Map<number, LineEntry>(file.lines.map((entry) => [entry.line, entry]))
+  const kinds = new Map<number, LineEntry>()
+  for (const entry of file.lines) kinds.set(entry.line, entry)
   const byLine = findingsByLine(file.findings)
   const width = String(lines.length).length
   yield `<div class="text" style="--gutter:${width + 1}ch">\n`
@@ -91,7 +92,7 @@ function* textBlock(text: string, file: FileResult): Iterable<string> {
   yield `${batch}</div>\n`
 }
 
-function findingsByLine(findings: readonly FindingResult[]): Map<number, FindingResult[]> {
+function findingsByLine(findings: Iterable<FindingResult>): Map<number, FindingResult[]> {
   const byLine = new Map<number, FindingResult[]>()
   for (const finding of findings) {
     for (let line = finding.line; line <= finding.endLine; line++) {

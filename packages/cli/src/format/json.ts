@@ -3,7 +3,8 @@
  * line. Written in pieces (per file, and findings and lines in batches), so the report on a huge
  * input never has to be one string: V8 strings stop at about 512 MB.
  */
-import type { Report } from '../check.js'
+import type { Items, Report } from '../check.js'
+import { Spool } from '../spool.js'
 
 /** Array elements per piece of output. */
 const BATCH = 1000
@@ -29,20 +30,37 @@ export function* objectJson(object: object): Iterable<string> {
     if (value === undefined) continue
     yield `${separator}${JSON.stringify(key)}:`
     separator = ','
-    if (Array.isArray(value)) yield* arrayJson(value)
+    if (isList(value)) yield* arrayJson(value)
     else yield JSON.stringify(value)
   }
   yield separator === '{' ? '{}' : '}'
 }
 
-function* arrayJson(items: readonly unknown[]): Iterable<string> {
+/** An array, or a spool of a large file's results (large.ts), which has its items' JSON ready. */
+function isList(value: unknown): value is Items<unknown> {
+  return Array.isArray(value) || value instanceof Spool
+}
+
+function* arrayJson(items: Items<unknown>): Iterable<string> {
   if (items.length === 0) {
     yield '[]'
     return
   }
-  for (let start = 0; start < items.length; start += BATCH) {
-    const batch = items.slice(start, start + BATCH).map((item) => JSON.stringify(item) ?? 'null')
-    yield (start === 0 ? '[' : ',') + batch.join(',')
+  const texts = items instanceof Spool ? items.json() : jsonOf(items)
+  let batch: string[] = []
+  let first = true
+  for (const text of texts) {
+    batch.push(text)
+    if (batch.length === BATCH) {
+      yield (first ? '[' : ',') + batch.join(',')
+      batch = []
+      first = false
+    }
   }
+  if (batch.length > 0) yield (first ? '[' : ',') + batch.join(',')
   yield ']'
+}
+
+function* jsonOf(items: Iterable<unknown>): Generator<string> {
+  for (const item of items) yield JSON.stringify(item) ?? 'null'
 }

@@ -16,7 +16,7 @@
  * with their lines.
  */
 import type { Deduction, SubScoreName } from '@tq/scoring'
-import type { FileResult, FindingResult, Report, Summary } from '../check.js'
+import type { FileResult, FindingResult, Items, Report, Summary } from '../check.js'
 import { painter, type Paint, type StyleName } from '../color.js'
 import type { FormatContext } from './index.js'
 
@@ -83,19 +83,27 @@ function cause(deduction: Deduction, maxLines: number): string {
   return `${deduction.reason} (${deduction.lines.length === 1 ? 'line' : 'lines'} ${shown}${more})`
 }
 
-/** One aligned row per finding: `line:col  severity  message  ruleId`. */
-function findingRows(findings: readonly FindingResult[], paint: Paint): string[] {
+/** One aligned row per finding: `line:col  severity  message  ruleId` (two walks: widths, then rows). */
+function findingRows(findings: Items<FindingResult>, paint: Paint): string[] {
   if (findings.length === 0) return []
-  const lineWidth = maxWidth(findings.map((finding) => String(finding.line)))
-  const columnWidth = maxWidth(findings.map((finding) => String(finding.column)))
-  const severityWidth = maxWidth(findings.map((finding) => finding.severity))
-  const messageWidth = maxWidth(findings.map((finding) => oneLine(finding.message)))
-  return findings.map((finding) => {
+  let lineWidth = 0
+  let columnWidth = 0
+  let severityWidth = 0
+  let messageWidth = 0
+  for (const finding of findings) {
+    lineWidth = Math.max(lineWidth, String(finding.line).length)
+    columnWidth = Math.max(columnWidth, String(finding.column).length)
+    severityWidth = Math.max(severityWidth, finding.severity.length)
+    messageWidth = Math.max(messageWidth, oneLine(finding.message).length)
+  }
+  const rows: string[] = []
+  for (const finding of findings) {
     const position = `${String(finding.line).padStart(lineWidth)}:${String(finding.column).padEnd(columnWidth)}`
     const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(severityWidth))
     const message = oneLine(finding.message).padEnd(messageWidth)
-    return `  ${paint('dim', position)}  ${severity}  ${message}  ${paint('dim', finding.ruleId)}`
-  })
+    rows.push(`  ${paint('dim', position)}  ${severity}  ${message}  ${paint('dim', finding.ruleId)}`)
+  }
+  return rows
 }
 
 function scoreLine(file: FileResult, context: StylishContext, paint: Paint): string {
@@ -117,10 +125,6 @@ function summaryLine(summary: Summary, paint: Paint): string {
   const problems = `${total} ${plural(total, 'problem')} (${error} ${plural(error, 'error')}, ${warning} ${plural(warning, 'warning')}, ${info} info)`
   const text = `${summary.failed > 0 ? '✖' : '✔'} ${files} · ${problems}`
   return paint(summary.failed > 0 ? 'red' : 'green', paint('bold', text)) + '\n'
-}
-
-function maxWidth(values: readonly string[]): number {
-  return values.reduce((width, value) => Math.max(width, value.length), 0)
 }
 
 /** Messages are shown on one row whatever they contain. */

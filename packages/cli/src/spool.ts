@@ -1,0 +1,104 @@
+/**
+ * Spools: lists kept on disk as JSON lines, for the findings and line values of a file too large to
+ * hold (large.ts). Appended to while checking, read back (any number of times) while formatting;
+ * the output formats see them as `Items` (check.ts). Everything lives in one temporary directory
+ * per run, removed when the run ends.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { TqError } from './errors.js'
+
+/** Bytes per write and per read. */
+const BLOCK = 1024 * 1024
+
+/** A list kept on disk as JSON lines: appended to while checking, read back (any number of times) while formatting. */
+export class Spool<T> implements Iterable<T> {
+  length = 0
+  private readonly fd: number
+  private pending: string[] = []
+  private pendingChars = 0
+  private closed = false
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'wx')
+  }
+
+  push(item: T): void {
+    const json = JSON.stringify(item)
+    this.pending.push(json)
+    this.pendingChars += json.length + 1
+    this.length++
+    if (this.pendingChars >= BLOCK) this.flush()
+  }
+
+  /** Write what is pending and close for writing; reading may start. */
+  close(): void {
+    if (this.closed) return
+    this.flush()
+    closeSync(this.fd)
+    this.closed = true
+  }
+
+  /** Each item's JSON text, in order. */
+  *json(): Generator<string> {
+    this.close()
+    for (const line of readLines(this.path)) if (line.length > 0) yield line
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (const line of this.json()) yield JSON.parse(line) as T
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    writeSync(this.fd, this.pending.join('\n') + '\n')
+    this.pending = []
+    this.pendingChars = 0
+  }
+}
+
+/** The lines of a UTF-8 file, read a megabyte at a time. */
+function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r')
+  try {
+    const decoder = new TextDecoder('utf-8')
+    const buffer = Buffer.allocUnsafe(BLOCK)
+    let rest = ''
+    for (;;) {
+      const read = readSync(fd, buffer, 0, BLOCK, null)
+      if (read === 0) break
+      const text = rest + decoder.decode(buffer.subarray(0, read), { stream: true })
+      const lines = text.split('\n')
+      rest = lines.pop() ?? ''
+      yield* lines
+    }
+    rest += decoder.decode()
+    if (rest.length > 0) yield rest
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** A temporary directory for the spools of one run; `remove()` deletes it and everything in it. */
+export class SpoolDirectory {
+  private path: string | undefined
+  private count = 0
+
+  /** A new spool file in the directory (created on first use). */
+  spool<T>(): Spool<T> {
+    try {
+      this.path ??= mkdtempSync(join(tmpdir(), 'tq-'))
+      return new Spool<T>(join(this.path, `${this.count++}.jsonl`))
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : String(error)
+      throw new TqError(`cannot write the results of a large file to the temporary directory ${tmpdir()} (${code}); set TMPDIR to a writable directory`)
+    }
+  }
+
+  remove(): void {
+    if (this.path !== undefined) rmSync(this.path, { recursive: true, force: true })
+    this.path = undefined
+  }
+}
+
