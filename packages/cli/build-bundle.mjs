@@ -63,7 +63,7 @@ const originalLocations = {
 rmSync(outdir, { recursive: true, force: true })
 mkdirSync(outdir)
 const result = await esbuild.build({
-  entryPoints: { tq: join(dist, 'main.js'), worker: join(dist, 'worker.js') },
+  entryPoints: { tq: join(dist, 'main.js'), worker: join(dist, 'worker.js'), 'large-worker': join(dist, 'large-worker.js') },
   outdir,
   bundle: true,
   splitting: true,

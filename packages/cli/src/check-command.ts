@@ -60,17 +60,13 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
     if (flags.syntax !== undefined) options.syntax = flags.syntax
     const warn = (message: string): void => void io.stderr.write(`tq: ${message}\n`)
     const setup: CheckSetup = { options }
-    if (jobs === 1) return jsonlExitCode(await checkJsonl(io.stdin, io.stdout, warn, (record) => checkRecord({ record }, setup)))
-    // Without --jobs, workers join only once the stream has proved long (as for files, below).
-    const explicit = flags.jobs !== undefined
-    const pool = new WorkerPool<CheckSetup, RecordTask, CheckResult>(WORKER, explicit ? jobs - 1 : 0, checkRecord)
+    // A stream is checked in this thread unless --jobs asks for more: one thread keeps the memory
+    // of an endless stream bounded (about 210 MB), and on two cores it was as fast as two
+    // (scripts/bench.mjs: V8's collector and compiler already use the second core).
+    if (flags.jobs === undefined || jobs === 1) return jsonlExitCode(await checkJsonl(io.stdin, io.stdout, warn, (record) => checkRecord({ record }, setup)))
+    const pool = new WorkerPool<CheckSetup, RecordTask, CheckResult>(WORKER, jobs - 1, checkRecord)
     pool.configure(setup)
-    let seen = 0 // characters of record text so far, close enough to bytes here
-    const check = (record: string): Promise<CheckResult> => {
-      seen += record.length
-      if (!explicit && seen >= POOL_MIN_BYTES) pool.grow(jobs - 1)
-      return pool.run({ record })
-    }
+    const check = (record: string): Promise<CheckResult> => pool.run({ record })
     try {
       return jsonlExitCode(await checkJsonl(io.stdin, io.stdout, warn, check, jobs * RECORDS_PER_WORKER))
     } finally {
@@ -101,7 +97,7 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
     const progress = new Progress(io.stderr, inputs.length)
     // A large plain-text file is checked here, a section at a time: its spools cannot cross threads.
     const large = (input: Input): boolean => input.path !== undefined && !source && isLargeFile(input.path, flags.syntax ?? syntaxOfPath(input.name), format)
-    const checkLarge = (input: Input): FileResult => checkLargeFile(input.path!, input.name, { ...options, syntax: 'text' }, spools)
+    const checkLarge = (input: Input): Promise<FileResult> => checkLargeFile(input.path!, input.name, { ...options, syntax: 'text' }, spools)
     const files = pool
       ? await checkOnWorkers(inputs, setup, pool, progress, keepText, large, checkLarge)
       : await checkHere(inputs, setup, progress, keepText, large, checkLarge)
@@ -151,13 +147,13 @@ async function checkHere(
   progress: Progress,
   keepText: KeepText,
   large: (input: Input) => boolean,
-  checkLarge: (input: Input) => FileResult,
+  checkLarge: (input: Input) => Promise<FileResult>,
 ): Promise<FileResult[]> {
   const files: FileResult[] = []
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.name)
     if (large(input)) {
-      files.push(checkLarge(input))
+      files.push(await checkLarge(input))
       continue
     }
     const text = await input.read()
@@ -181,7 +177,7 @@ async function checkOnWorkers(
   progress: Progress,
   keepText: KeepText,
   large: (input: Input) => boolean,
-  checkLarge: (input: Input) => FileResult,
+  checkLarge: (input: Input) => Promise<FileResult>,
 ): Promise<FileResult[]> {
   pool.configure(setup)
   const tasks: Array<CheckTask | undefined> = []
@@ -200,7 +196,7 @@ async function checkOnWorkers(
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.name)
     const result = results[index]
-    files.push(result === undefined ? checkLarge(input) : await result)
+    files.push(await (result ?? checkLarge(input)))
     if (keepText) keepText(input.name, await input.read())
   }
   return files

@@ -12,16 +12,27 @@ import { TqError } from './errors.js'
 /** Bytes per write and per read. */
 const BLOCK = 1024 * 1024
 
-/** A list kept on disk as JSON lines: appended to while checking, read back (any number of times) while formatting. */
+/**
+ * A list kept on disk as JSON lines: appended to while checking (possibly in another thread, which
+ * hands over the path and the length: `Spool.written`), read back any number of times while
+ * formatting.
+ */
 export class Spool<T> implements Iterable<T> {
   length = 0
-  private readonly fd: number
+  private fd: number | undefined
   private pending: string[] = []
   private pendingChars = 0
-  private closed = false
 
+  /** A new, empty spool at `path` (the file must not exist). */
   constructor(readonly path: string) {
     this.fd = openSync(path, 'wx')
+  }
+
+  /** The spool another thread wrote and closed at `path`, holding `length` items. */
+  static written<T>(path: string, length: number): Spool<T> {
+    const spool = Object.create(Spool.prototype) as Spool<T>
+    Object.assign(spool, { path, length, fd: undefined, pending: [], pendingChars: 0 })
+    return spool
   }
 
   push(item: T): void {
@@ -34,10 +45,10 @@ export class Spool<T> implements Iterable<T> {
 
   /** Write what is pending and close for writing; reading may start. */
   close(): void {
-    if (this.closed) return
+    if (this.fd === undefined) return
     this.flush()
     closeSync(this.fd)
-    this.closed = true
+    this.fd = undefined
   }
 
   /** Each item's JSON text, in order. */
@@ -51,7 +62,7 @@ export class Spool<T> implements Iterable<T> {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return
+    if (this.pending.length === 0 || this.fd === undefined) return
     writeSync(this.fd, this.pending.join('\n') + '\n')
     this.pending = []
     this.pendingChars = 0
@@ -85,15 +96,15 @@ export class SpoolDirectory {
   private path: string | undefined
   private count = 0
 
-  /** A new spool file in the directory (created on first use). */
-  spool<T>(): Spool<T> {
+  /** A path for a new spool file in the directory (created on first use). */
+  file(): string {
     try {
       this.path ??= mkdtempSync(join(tmpdir(), 'tq-'))
-      return new Spool<T>(join(this.path, `${this.count++}.jsonl`))
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? String(error.code) : String(error)
       throw new TqError(`cannot write the results of a large file to the temporary directory ${tmpdir()} (${code}); set TMPDIR to a writable directory`)
     }
+    return join(this.path, `${this.count++}.jsonl`)
   }
 
   remove(): void {
