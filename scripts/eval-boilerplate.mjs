@@ -16,7 +16,8 @@
  * The shipped model was trained on these very pages, so the figures above are in-sample. The
  * honest figures are the cross-validated ones (grouped by page) that scripts/train-boilerplate.mjs
  * computed and stored in data/boilerplate-model.json (`about.cv`); this script prints them last,
- * overall, English, non-English and per non-English language. Re-run the training to refresh them.
+ * overall, English, non-English and per non-English language, with the pasted-text and 30%-junk
+ * figures (see the training script). Re-run the training to refresh them.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { analyze, countWords } from '../packages/analyzer/dist/index.js'
@@ -115,5 +116,14 @@ if (existsSync(modelPath)) {
       console.log(`${group.padEnd(10)} ${String(f.pages).padStart(3)} pages  content line P ${n(f.line.p)} R ${n(f.line.r)} F1 ${n(f.line.f1)}   word P ${n(f.word.p)} R ${n(f.word.r)} F1 ${n(f.word.f1)}`)
     }
     if (cv.cleanText) console.log(`pasted-text versions (content lines only): ${cv.cleanText.calledBoilerplate} of ${cv.cleanText.lines} lines called boilerplate`)
+    if (cv.spliced) {
+      const t = cv.spliced
+      const pct = (a, b) => `${((100 * a) / b).toFixed(1)}%`
+      console.log(
+        `30% junk spliced into ${t.docs} human news texts of mt-docs-dev (junk from the held-out pages): ${pct(t.junkFlagged, t.junk)} of ${t.junk} junk lines caught, ` +
+          `${pct(t.keptFlagged, t.kept)} of ${t.kept} kept lines called junk; unspliced, ${t.originalFlagged} of ${t.original} lines called junk` +
+          (t.repeated ? `, repeated ten times ${t.repeatedFlagged} of ${t.repeated}` : ''),
+      )
+    }
   }
 }

@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, countWords, type Analysis } from '../src/index.js'
-import { repeats } from '../src/rules/boilerplate/repeated.js'
+import { byline } from '../src/rules/boilerplate/byline.js'
+import { hashKey, lexiconKey, lineFeatures, lineHash } from '../src/rules/boilerplate/features.js'
 import { runLengths } from '../src/rules/boilerplate/menu.js'
+import { repeatKey, repeats } from '../src/rules/boilerplate/repeated.js'
 
 const SEEDS = new URL('../../../fixtures/seeds/', import.meta.url)
 const labels = JSON.parse(readFileSync(new URL('labels.json', SEEDS), 'utf8')) as {
@@ -213,6 +215,64 @@ describe('boilerplate in documents without a page around them', () => {
   it('still flags a UI string in a two-line document', () => {
     const analysis = analyze('Advertisement\nThe talks ended without a commitment to a ceasefire, officials said.')
     expect(analysis.lines.map((line) => line.kind)).toEqual(['boilerplate', 'content'])
+  })
+})
+
+describe('boilerplate line features', () => {
+  // The patterns the backwards scan of a line's end stands for.
+  const TERMINAL = /[.!?。！？][\s"'”’»)\]]*$/u
+  const ELLIPSIS = /(?:…|\.\.)[\s"'”’»)\]]*$/u
+  const QUESTION = /[?？][\s"'”’»)\]]*$/u
+  const COLON_END = /[:：]\s*$/u
+
+  it.each([
+    'Russia said it had taken note of the request.',
+    '“We needed to win this game,” Lynn said.”',
+    'Is this the end? ”)',
+    'Read more…',
+    'Read more..',
+    'Related Topics:',
+    'Al Jazeera ：',
+    '请注意。',
+    '(Photo: AFP]',
+    'Home',
+    '',
+  ])('reads how %j ends as the sentence patterns do', (text) => {
+    const line = lineFeatures(text, undefined)
+    const trimmed = text.trim()
+    const ellipsis = ELLIPSIS.test(trimmed)
+    expect([line.ellipsis, line.terminal, line.question, line.colonEnd]).toEqual([
+      ellipsis,
+      !ellipsis && TERMINAL.test(trimmed),
+      QUESTION.test(trimmed),
+      COLON_END.test(trimmed),
+    ])
+  })
+
+  it.each(['Trump to hold call with Putin', 'İSTANBUL — Talks ended', 'Ünïcödé, “quotes” and — dashes', 'Москва: переговоры', '𠀀 rare Han', '  spaced   out  '])(
+    'hashes %j as the hash of its repeat key',
+    (text) => {
+      expect(lineHash(text)).toBe(hashKey(repeatKey(text)))
+    },
+  )
+
+  it('folds digits in lexicon keys, so every year and count shares one entry', () => {
+    expect(lexiconKey('2019')).toBe('0')
+    expect(lexiconKey('COVID-19')).toBe('covid-0')
+    expect(lexiconKey('Subscribe')).toBe('subscribe')
+  })
+
+  it('gives list items alike the same skeleton, and a sentence another', () => {
+    const skeleton = (text: string): number => lineFeatures(text, undefined).skeleton
+    expect(skeleton('June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL')).toBe(skeleton('June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL'))
+    expect(skeleton('June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL')).not.toBe(skeleton('Live Nation is producing the tour.'))
+  })
+
+  it('does not call the signature of an embedded tweet a date line', () => {
+    // The quoted tweet is part of the article; its signature with it.
+    expect(byline('— Rep. Ilhan Omar (@Ilhan) November 19, 2019', 7, false)).toBeUndefined()
+    expect(byline('Nov 18, 2019 at 9:24 pm ET • 2 min read', 9, false)).toBe('date line')
+    expect(byline('Updated Nov. 19, 2019 8:21 am ET', 7, false)).toBe('date line')
   })
 })
 

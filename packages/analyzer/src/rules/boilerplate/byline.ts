@@ -12,7 +12,9 @@
  * ```
  *
  * Not flagged: a sentence starting with "By" ("By Monday the talks had collapsed.") ends in
- * sentence punctuation; a date inside a sentence has words around it.
+ * sentence punctuation; a date inside a sentence has words around it; the signature of an embedded
+ * tweet ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019") belongs to the quoted tweet, which the
+ * article cites (all 10 such lines of the dev pages are part of the text).
  */
 import type { RuleMeta } from '../../rule.js'
 
@@ -47,14 +49,26 @@ const DATE = new RegExp(
   'iu',
 )
 
-/** What the line is when it is a byline or dateline, else undefined. */
-export function byline(text: string, words: number, terminal: boolean): string | undefined {
+/** The one `DATE` pattern without a digit. */
+const DATED = /^(?:updated|published|posted|last updated)\b/iu
+
+/** The signature line of an embedded tweet: "— Name (@handle) November 19, 2019". */
+const TWEET_SIGNATURE = /^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.*\b\d{4}$/u
+
+/**
+ * What the line is when it is a byline or dateline, else undefined. `hasDigit` false (when the
+ * caller knows the line has no digit) skips the date patterns that all need one.
+ */
+export function byline(text: string, words: number, terminal: boolean, hasDigit = true): string | undefined {
+  // A sentence of more than four words: none of the shapes below can match it (initials are one
+  // word; a signature ends in a letter, a comment header in a colon), so the common case costs nothing.
+  if (terminal && words > 4) return undefined
   const trimmed = text.trim()
   if (INITIALS.test(trimmed)) return 'signature initials'
   if (SIGNATURE.test(trimmed)) return 'agency signature'
   if (COMMENTER.test(trimmed)) return 'comment header'
-  if (terminal && words > 4) return undefined
   if (words <= 10 && BY.test(trimmed)) return 'byline'
-  if (words <= 14 && DATE.test(trimmed)) return 'date line'
+  if (words > 14) return undefined
+  if (hasDigit ? DATE.test(trimmed) : DATED.test(trimmed)) return TWEET_SIGNATURE.test(trimmed) ? undefined : 'date line'
   return undefined
 }

@@ -6,12 +6,14 @@
  *
  * 1. `buildPage` (features.ts): each line's own features (length, final punctuation, function-word
  *    share, case, digits and symbols, the named shapes: UI string, ticker, credit, byline, inline
- *    menu) in compact typed arrays, and the page's structure (the main body of prose, the headline
- *    above it, runs of short lines, repeats, the comment section).
+ *    menu, and how its words score in the learned lexicon shipped with the model) in compact typed
+ *    arrays, and the page's structure (the main body of prose, the headline above it, runs of
+ *    short lines and of lines alike, segments of prose and non-prose, repeats, the comment section).
  * 2. Stage 1 of the learned model (model.ts, data/boilerplate-model.json): gradient-boosted trees
  *    over the line's features, its neighbours' (three lines either way) and its place on the page.
  * 3. Stage 2: the same trees over the same row plus stage 1's probabilities of the lines around
- *    (stacking), so a line is judged by what its neighbourhood turned out to be.
+ *    (stacking), so a line is judged by what its neighbourhood turned out to be: a list item by the
+ *    lines that open and close its list, and by the other items.
  * 4. Each line above the threshold is named by its shape (`describe`) and reported.
  *
  * The weights are learned from the dev pages by scripts/train-boilerplate.mjs (cross-validated by
@@ -54,7 +56,6 @@ import {
   isProse,
   isShaped,
   isTerminal,
-  outsideBody,
   SHAPE_NAMES,
   shapeOf,
   shareAt,
@@ -78,15 +79,22 @@ const HEADLINE_CAP = 0.2
  * Least probability of a line whose shape alone says junk, where the trees have too little context
  * to see it (a short paste, a signature or a menu after the article). Each rule is as reliable on
  * the dev pages as its share says:
- * - a named shape (UI string, ticker, credit, byline, inline menu): junk in about 99% (2,417 of
- *   2,444 shape hits);
- *   the exception it costs is an embedded tweet's "— Name (@handle) date" line;
+ * - a named shape (UI string, ticker, credit, byline, inline menu): junk in 99.5% (2,359 of
+ *   2,370 shape hits; the signature of an embedded tweet, "— Name (@handle) date", is no longer
+ *   one: the dev pages count all 10 of them as part of the text);
  * - a short label ending in a colon ("Related Topics:", "Al Jazeera :"): 42 of 49;
- * - one of `MENU_RUN` or more short lines in a row that ends the page, after the main body (the
- *   site's footer menu): a list inside or between the text's paragraphs is left to the trees.
+ * - a copy of the headline above it (the page's title bar: all 3 copies of an <h1> on the dev pages
+ *   are junk);
+ * - one of `MENU_RUN` or more short lines in a row that ends the page, after the main body, of at
+ *   most `MENU_WORDS` words a line on average (the site's footer menu: "ideas", "top", "Alfa
+ *   recipes", …; 1,670 of 1,671 such lines of the dev pages are junk). A list of longer items
+ *   ending a text ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre") is left to the trees:
+ *   a floor for any run of short lines made about 80 of the dev pages' content lines, pasted
+ *   alone, junk.
  */
 const SHAPE_FLOOR = 0.75
 const MENU_RUN = 5
+const MENU_WORDS = 4
 /** Probability given to the body's prose lines on a page the trees would leave without text. */
 const KEPT_BODY = 0.4
 /** Documents of at most this many non-blank lines have no page around them to learn from. */
@@ -95,19 +103,25 @@ const SMALL_DOCUMENT = 5
 const SMALL_DOCUMENT_CAP = 0.3
 
 /** Stage-1 and final probabilities of every line of `page`. */
-export function pageProbabilities(page: Page, model: Model = boilerplateModel()): { p1: Float32Array; p: Float32Array } {
+export function pageProbabilities(page: Page, model: Model = boilerplateModel(), options: { headlineCap?: number } = {}): { p1: Float32Array; p: Float32Array } {
   const n = page.n
+  const width = FEATURES.length
   const p1 = new Float32Array(n)
-  const row1 = new Float32Array(FEATURES.length)
-  for (let k = 0; k < n; k++) p1[k] = sigmoid(stageLogit(model.stage1, featureRow(page, k, row1)))
+  // Every stage-1 row, kept for stage 2 (which reads the same row and more).
+  const rows = new Float32Array(n * width)
+  const row = new Float32Array(width)
+  for (let k = 0; k < n; k++) {
+    p1[k] = sigmoid(stageLogit(model.stage1, featureRow(page, k, row)))
+    rows.set(row, k * width)
+  }
   const stack = buildStack(page, p1)
   const p = new Float32Array(n)
-  const row2 = new Float32Array(FEATURES.length + STACK_FEATURES.length)
-  for (let k = 0; k < n; k++) p[k] = sigmoid(stageLogit(model.stage2, stackRow(page, stack, p1, k, row2)))
+  const row2 = new Float32Array(width + STACK_FEATURES.length)
+  for (let k = 0; k < n; k++) p[k] = sigmoid(stageLogit(model.stage2, stackRow(page, stack, p1, k, row2, rows, k * width)))
   for (let k = 0; k < n; k++) {
-    if (isShaped(page, k) || isLabel(page, k) || footerMenu(page, k)) p[k] = Math.max(p[k]!, SHAPE_FLOOR)
+    if (isShaped(page, k) || isLabel(page, k) || footerMenu(page, k) || copyOfHeadline(page, k)) p[k] = Math.max(p[k]!, SHAPE_FLOOR)
   }
-  if (page.headline >= 0) p[page.headline] = Math.min(p[page.headline]!, HEADLINE_CAP)
+  if (page.headline >= 0) p[page.headline] = Math.min(p[page.headline]!, options.headlineCap ?? HEADLINE_CAP)
   keepSomeText(page, p)
   if (smallDocument(page)) {
     for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
@@ -115,12 +129,27 @@ export function pageProbabilities(page: Page, model: Model = boilerplateModel())
   return { p1, p }
 }
 
-/** Line `k` is in a run of `MENU_RUN` or more short lines below the body that reaches the last line. */
+/**
+ * Line `k`, above the headline, has the headline's text: the page's title bar. Copies below it are
+ * left to the trees: a text pasted twice repeats its headline with its paragraphs, and is no page.
+ * `repeats` links every copy to the first, the first to the second.
+ */
+function copyOfHeadline(page: Page, k: number): boolean {
+  const h = page.headline
+  if (h < 0 || k >= h) return false
+  const other = page.other
+  return other[k] === h || other[h] === k || (other[k]! >= 0 && other[k] === other[h])
+}
+
+/** Line `k` is in a footer menu: see `SHAPE_FLOOR`. */
 function footerMenu(page: Page, k: number): boolean {
   const run = page.shortRun[k]!
-  if (run < MENU_RUN || !outsideBody(page, k) || k < page.bodyEnd) return false
+  if (run < MENU_RUN || page.bodyStart < 0 || k <= page.bodyEnd) return false
   // The run is contiguous: it reaches the end when the last line is short and within `run` lines.
-  return page.shortRun[page.n - 1] === run && page.n - 1 - k < run
+  if (page.shortRun[page.n - 1] !== run || page.n - 1 - k >= run) return false
+  let words = 0
+  for (let j = page.n - run; j < page.n; j++) words += page.words[j]!
+  return words <= MENU_WORDS * run
 }
 
 /**
@@ -162,8 +191,9 @@ export function classify(ctx: TqContext, file: VFile): void {
     k++
   }
 
-  const page = buildPage(texts, stopWords)
-  const { p1, p } = pageProbabilities(page)
+  const model = boilerplateModel()
+  const page = buildPage(texts, stopWords, model.lexicon)
+  const { p1, p } = pageProbabilities(page, model)
   for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[j]!
 
   if (ctx.collectSignals) {
@@ -177,15 +207,24 @@ export function classify(ctx: TqContext, file: VFile): void {
     }
   }
 
-  for (let j = 0; j < n; j++) {
-    if (p[j]! <= ctx.threshold) continue
-    const text = texts[j]!
-    const { meta, message } = describe(page, j, text, numbers, p, ctx.threshold)
-    const lineNumber = numbers[j]!
-    const offset = all[lineNumber - 1]!.offset
-    const start = text.length - text.trimStart().length
-    const end = text.trimEnd().length
-    report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
+  // A vfile message is an Error, and an Error records the call stack when made, which vfile then
+  // replaces with ''. On a scraped page of 500 junk lines that capture was most of the time spent
+  // on findings; without it the messages are the same.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    for (let j = 0; j < n; j++) {
+      if (p[j]! <= ctx.threshold) continue
+      const text = texts[j]!
+      const { meta, message } = describe(page, j, text, numbers, p, ctx.threshold)
+      const lineNumber = numbers[j]!
+      const offset = all[lineNumber - 1]!.offset
+      const start = text.length - text.trimStart().length
+      const end = text.trimEnd().length
+      report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
   }
 }
 

@@ -15,11 +15,25 @@
  * - Push for sanctions -              ← own: short; page: prose one line above and below
  * ```
  *
+ * Besides length, punctuation, case, character classes and the named shapes, a line is described by:
+ * - the learned lexicon (`Lexicon`): how much its words lean towards page chrome ("subscribe",
+ *   "share") or reporting ("said"), learned from the dev pages and shipped in the model file;
+ * - its segment: the run of lines that are all prose or all not, with the lines just outside it
+ *   (a list opened by "… tour dates:" after a paragraph is the article's; a list after the last
+ *   paragraph, before the footer, is teasers), and the run of lines of the same skeleton
+ *   (punctuation and digits in order: "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL");
+ * - its length against the page's median and its rank among the page's lines.
+ *
  * Exceptions handled:
  * - Languages without a stop-word list get `stopShare = -1` and `hasStopList = 0`, so the model
- *   falls back on punctuation, length and case instead of reading "no function words" as junk.
+ *   falls back on punctuation, length and case instead of reading "no function words" as junk;
+ *   a language the lexicon barely covers gets `lexCoverage` near 0 likewise.
  * - Chinese and Japanese characters (no spaces) count half a word each.
  * - Repeats are found on a 53-bit hash of the comparison form, not on stored strings.
+ *
+ * Speed: every line is read once by a character loop that classifies ASCII by table and other
+ * characters by a table filled on first sight (a Russian page asks for the same 60 letters
+ * thousands of times), and each word is looked up once in one index of stop words and lexicon.
  */
 import { countWords } from '../../document.js'
 import { byline } from './byline.js'
@@ -41,10 +55,10 @@ const COMMENT_MARKER = /^\d+\s+(?:thoughts?|responses?|comments?|replies|reactio
 /** How far above the body the headline may be, in non-blank lines. */
 const HEADLINE_WINDOW = 8
 
-const TERMINAL = /[.!?。！？][\s"'”’»)\]]*$/u
-const ELLIPSIS = /(?:…|\.\.)[\s"'”’»)\]]*$/u
-const COLON_END = /[:：]\s*$/u
-const QUESTION = /[?？][\s"'”’»)\]]*$/u
+/** What may follow the end of a sentence on its line: white space, closing quotes and brackets. */
+const CLOSERS = new Set([...' \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u1680\v\f\r\n"\'”’»)]'].map((char) => char.charCodeAt(0)))
+/** Characters that end a sentence: . ! ? and their full-width forms. */
+const SENTENCE_ENDS = new Set([...'.!?。！？'].map((char) => char.charCodeAt(0)))
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
 const URL_LIKE = /https?:\/\/|www\.|\S@\S+\.\w|\.(?:com|org|net)\b/iu
 const BULLET = /^[•·*►▶■□◦‣-]\s/u
@@ -53,6 +67,12 @@ const QUOTE_START = /^["“„«‘'‹]/u
 const LABEL = /^\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,3}\s*[:：]$/u
 /** The header of a reader comment: "Milan on September 12, 2018 at 4:47 pm said:". */
 const SAID_HEADER = /\b(?:says|said|wrote|writes|sagt|schreibt|dit|écrit|dice|disse|escreveu|zegt|pisze|пишет|написал[аи]?)\s*:\s*$/iu
+/**
+ * The dateline that opens a news story: "NEW YORK (Reuters) - Oil prices fell …", "HAYWARD, Calif.
+ * (AP) — The Latest …", "NEW DELHI: Their American dream …", "Moscow (AFP) – President …".
+ */
+const DATELINE = /^(?:\p{Lu}{2}[\p{Lu}.'’ -]{1,30}|\p{Lu}[\p{L}.'’ -]{1,30}(?=\s*\())(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s*(?:\([^)]{2,30}\))?\s*(?:[—–-]{1,2}|:)\s+\S/u
+const TWO_CAPITALS = /^\p{Lu}{2}/u
 const INNER_SENTENCE = /[.!?。！？]["”’»)]?\s+["“„«]?\p{Lu}/gu
 /** Punctuation of prose, not counted as symbols. */
 const ASCII_PUNCTUATION = `.,;:'"!?()-`
@@ -73,6 +93,19 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) =>
 )
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 
+/**
+ * The learned lexicon: how strongly each word, lower-cased and with digit runs folded to `0`,
+ * leans towards page junk (positive) or text (negative), as log-odds learned from the dev pages by
+ * scripts/train-boilerplate.mjs and shipped in the model file. Words of fewer than a few pages are
+ * left out, so it holds the vocabulary of page chrome ("subscribe", "share", "newsletter",
+ * "comments") and of reporting ("said", "told"), not the topics of single pages. A language the
+ * pages barely cover gets low `lexCoverage`, and the trees fall back on the other features.
+ */
+export type Lexicon = ReadonlyMap<string, number>
+
+/** Values of the lexicon stored per line: mean, highest and lowest word score, share of known words, first word's score. */
+export const LEX_VALUES = 5
+
 /** Everything known about one line on its own (the object form; the classifier keeps `LineTable`). */
 export interface LineFeatures {
   text: string
@@ -88,6 +121,10 @@ export interface LineFeatures {
   letterShare: number
   digitShare: number
   symbolShare: number
+  /** Commas per word (capped at 1): prose has them, menus and titles rarely. */
+  commaShare: number
+  /** Capitals among the letters that have case. */
+  upperShare: number
   meanWordLength: number
   /** Sentence boundaries inside the line ("… said. The …"). */
   innerSentences: number
@@ -105,6 +142,22 @@ export interface LineFeatures {
   prose: boolean
   /** Short and not a sentence: a candidate menu item or label. */
   short: boolean
+  /** `LEX_VALUES` lexicon values (all 0 without a lexicon or a known word). */
+  lex: [number, number, number, number, number]
+  /**
+   * Hash of the line's punctuation, symbols and digit runs in order, letters and spaces left out:
+   * "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL" and "June 10 -- PPL Center, Allentown,
+   * PA" share it. A run of lines sharing it is a list, a table or a menu.
+   */
+  skeleton: number
+}
+
+/** Matches of the global `pattern` in `text`, without building the array of them. */
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0
+  let count = 0
+  while (pattern.exec(text) !== null) count++
+  return count
 }
 
 /** Any Chinese or Japanese character: the cheap test before counting them. */
@@ -114,8 +167,8 @@ const MAYBE_CJK = /[\u2e80-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]/u
  * Word count where Chinese and Japanese characters (no spaces) count as half a word each.
  * `tokens` is the line's `WORD` matches, the same words `countWords` counts.
  */
-function wordsOf(text: string, tokens: readonly string[]): number {
-  if (!MAYBE_CJK.test(text)) return tokens.length
+function wordsOf(text: string, tokens: readonly string[], maybeCjk = MAYBE_CJK.test(text)): number {
+  if (!maybeCjk) return tokens.length
   let cjk = 0
   const rest = text.replace(CJK, () => {
     cjk++
@@ -124,13 +177,143 @@ function wordsOf(text: string, tokens: readonly string[]): number {
   return countWords(rest) + cjk / 2
 }
 
+// What a character outside ASCII is, from its Unicode properties: the same tests as before, asked
+// once per code unit and process (a Russian page asks for the same 60 letters thousands of times).
+const U_UNKNOWN = 0
+const U_SPACE = 1
+const U_UPPER = 2
+const U_LOWER = 3
+/** A letter without case (Han, Hangul, Arabic …). */
+const U_LETTER = 4
+const U_NUMBER = 5
+/** Prose punctuation outside ASCII (’‘“”«»–—…): neither a symbol nor part of a word. */
+const U_PROSE_MARK = 6
+/** Other punctuation and symbols: a symbol, and a separator for the repeat key. */
+const U_SYMBOL = 7
+/** Anything else (combining marks, format characters): a symbol, but part of a word for the repeat key. */
+const U_OTHER = 8
+const UNICODE_KIND = new Uint8Array(0x10000)
+
+function kindOfChar(char: string): number {
+  if (/\s/u.test(char)) return U_SPACE
+  if (/\p{L}/u.test(char)) return /\p{Lu}/u.test(char) ? U_UPPER : /\p{Ll}/u.test(char) ? U_LOWER : U_LETTER
+  if (/\p{N}/u.test(char)) return U_NUMBER
+  if (/[’‘“”«»–—…]/u.test(char)) return U_PROSE_MARK
+  if (/[\p{P}\p{S}]/u.test(char)) return U_SYMBOL
+  return U_OTHER
+}
+
+/** Kind of the code point `point` (any plane). */
+function unicodeKind(point: number): number {
+  if (point > 0xffff) return kindOfChar(String.fromCodePoint(point))
+  let kind = UNICODE_KIND[point]!
+  if (kind === U_UNKNOWN) {
+    kind = kindOfChar(String.fromCharCode(point))
+    UNICODE_KIND[point] = kind
+  }
+  return kind
+}
+
+/** Lower case of each code unit outside ASCII, filled lazily: 0 not yet known, `MULTI` when it takes more than one unit. */
+const LOWER_OF = new Uint16Array(0x10000)
+const MULTI = 0xffff
+
+/** Whether `text` holds an ASCII digit. */
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
+
+/** The lexicon key of a word: lower case, runs of digits folded to `0` ("2019" and "15" are both "0"). */
+export function lexiconKey(token: string): string {
+  const lower = token.toLowerCase()
+  return hasAsciiDigit(lower) ? lower.replace(/[0-9]+/g, '0') : lower
+}
+
+const STOP_WORD = 1
+const IN_LEXICON = 2
+
+/** The stop words of a language and a lexicon in one index: word → entry of `flags` and `scores`. */
+interface TokenTable {
+  index: Map<string, number>
+  flags: Uint8Array
+  scores: Float64Array
+}
+
+const tokenTables = new WeakMap<object, Map<Set<string> | undefined, TokenTable>>()
+const NO_LEXICON = {}
+
+/** The one table for `stopWords` and `lexicon`, built once per process. */
+function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undefined): TokenTable {
+  const lexiconKey = lexicon && lexicon.size > 0 ? lexicon : NO_LEXICON
+  let byStopWords = tokenTables.get(lexiconKey)
+  if (!byStopWords) tokenTables.set(lexiconKey, (byStopWords = new Map()))
+  let table = byStopWords.get(stopWords)
+  if (!table) {
+    const index = new Map<string, number>()
+    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys())])]
+    const flags = new Uint8Array(words.length)
+    const scores = new Float64Array(words.length)
+    words.forEach((word, at) => {
+      index.set(word, at)
+      if (stopWords?.has(word)) flags[at]! |= STOP_WORD
+      const score = lexiconKey === NO_LEXICON ? undefined : lexicon!.get(word)
+      if (score !== undefined) {
+        flags[at]! |= IN_LEXICON
+        scores[at] = score
+      }
+    })
+    table = { index, flags, scores }
+    byStopWords.set(stopWords, table)
+  }
+  return table
+}
+
+/** The lexicon values of a line's `tokens` into `out` (at `at`); `lowered` their lower case when known. */
+function lexiconValues(tokens: readonly string[], lowered: readonly string[] | undefined, lexicon: Lexicon | undefined, out: number[] | Float32Array, at: number): void {
+  let known = 0
+  let sum = 0
+  let max = 0
+  let min = 0
+  let first = 0
+  if (lexicon && lexicon.size > 0) {
+    for (let t = 0; t < tokens.length; t++) {
+      const lower = lowered ? lowered[t]! : tokens[t]!.toLowerCase()
+      // A key holds no digit but single `0`s, so a word found as it is needs no folding.
+      let score = lexicon.get(lower)
+      if (score === undefined && hasAsciiDigit(lower)) score = lexicon.get(lower.replace(/[0-9]+/g, '0'))
+      if (score === undefined) continue
+      if (t === 0) first = score
+      if (known === 0 || score > max) max = score
+      if (known === 0 || score < min) min = score
+      sum += score
+      known++
+    }
+  }
+  out[at] = known > 0 ? sum / known : 0
+  out[at + 1] = max
+  out[at + 2] = min
+  out[at + 3] = tokens.length > 0 ? known / tokens.length : 0
+  out[at + 4] = first
+}
+
 /** Features of one line on its own. */
-export function lineFeatures(text: string, stopWords: Set<string> | undefined): LineFeatures {
+export function lineFeatures(text: string, stopWords: Set<string> | undefined, lexicon?: Lexicon): LineFeatures {
   const trimmed = text.trim()
   const tokens = trimmed.match(WORD) ?? []
-  const words = wordsOf(trimmed, tokens)
-  const ellipsis = ELLIPSIS.test(trimmed)
-  const terminal = !ellipsis && TERMINAL.test(trimmed)
+  // How the line ends, read backwards past closing quotes and brackets: the same as the patterns
+  // TERMINAL, ELLIPSIS and QUESTION, without scanning the whole line for each.
+  let end = trimmed.length - 1
+  while (end >= 0 && CLOSERS.has(trimmed.charCodeAt(end))) end--
+  const last = end >= 0 ? trimmed.charCodeAt(end) : 0
+  const ellipsis = last === 0x2026 || (last === 46 && end >= 1 && trimmed.charCodeAt(end - 1) === 46)
+  const terminal = !ellipsis && SENTENCE_ENDS.has(last)
+  const question = last === 63 || last === 0xff1f
+  const finalCode = trimmed.length > 0 ? trimmed.charCodeAt(trimmed.length - 1) : 0
+  const colonEnd = finalCode === 58 || finalCode === 0xff1a
 
   let letters = 0
   let digits = 0
@@ -138,6 +321,11 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined): 
   let visible = 0
   let upper = 0
   let lower = 0
+  let commas = 0
+  // The skeleton: a hash of the line's punctuation, symbols and digit runs (as one `0` each), in order.
+  let skeleton = 0x811c9dc5
+  let inDigits = false
+  let maybeCjk = false
   for (let i = 0; i < trimmed.length; i++) {
     const code = trimmed.charCodeAt(i)
     // ASCII by table, without regular expressions: most of the text on most pages.
@@ -148,36 +336,101 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined): 
       if (kind === UPPER) {
         letters++
         upper++
+        inDigits = false
       } else if (kind === LOWER) {
         letters++
         lower++
-      } else if (kind === DIGIT) digits++
-      else if (kind === SYMBOL) symbols++
+        inDigits = false
+      } else if (kind === DIGIT) {
+        digits++
+        if (!inDigits) skeleton = Math.imul(skeleton ^ 48, 0x01000193)
+        inDigits = true
+      } else {
+        if (kind === SYMBOL) symbols++
+        else if (code === 44) commas++
+        skeleton = Math.imul(skeleton ^ code, 0x01000193)
+        inDigits = false
+      }
       continue
     }
+    // The characters `MAYBE_CJK` looks for, noted on the way (its surrogate range, read by code
+    // point, only holds unpaired surrogates).
+    if ((code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) maybeCjk = true
     // A character outside the Basic Multilingual Plane takes two code units.
-    const point = trimmed.codePointAt(i)!
-    if (point > 0xffff) i++
-    const char = String.fromCodePoint(point)
-    if (/\s/u.test(char)) continue
+    let point = code
+    if (code >= 0xd800 && code <= 0xdbff) {
+      point = trimmed.codePointAt(i)!
+      if (point > 0xffff) i++
+      else if (code >= 0xd840 && code <= 0xd87f) maybeCjk = true
+    }
+    const kind = unicodeKind(point)
+    if (kind === U_SPACE) continue
     visible++
-    if (/\p{L}/u.test(char)) {
+    if (kind === U_UPPER) {
       letters++
-      if (/\p{Lu}/u.test(char)) upper++
-      else if (/\p{Ll}/u.test(char)) lower++
-    } else if (/\p{N}/u.test(char)) digits++
-    else if (!/[’‘“”«»–—…]/u.test(char)) symbols++
+      upper++
+    } else if (kind === U_LOWER) {
+      letters++
+      lower++
+    } else if (kind === U_LETTER) letters++
+    else if (kind === U_NUMBER) {
+      digits++
+      if (!inDigits) skeleton = Math.imul(skeleton ^ 48, 0x01000193)
+      inDigits = true
+      continue
+    } else {
+      if (kind !== U_PROSE_MARK) {
+        symbols++
+        // Full-width, ideographic and Arabic commas.
+        if (point === 0xff0c || point === 0x3001 || point === 0x060c) commas++
+      }
+      skeleton = Math.imul(skeleton ^ (point & 0xffff), 0x01000193)
+    }
+    inDigits = false
   }
 
+  const words = wordsOf(trimmed, tokens, maybeCjk)
   let stops = 0
   let capitalised = 0
   let contentTokens = 0
   let tokenLetters = 0
-  for (const token of tokens) {
+  // One look-up a word answers both lists (see `tokenTable`).
+  const table = stopWords || (lexicon && lexicon.size > 0) ? tokenTable(stopWords, lexicon) : undefined
+  let known = 0
+  let sum = 0
+  let max = 0
+  let min = 0
+  let firstScore = 0
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!
     tokenLetters += token.length
-    if (stopWords?.has(token.toLowerCase())) {
-      stops++
-      continue
+    if (table) {
+      const low = token.toLowerCase()
+      let entry = table.index.get(low)
+      // A lexicon key holds no digit but single `0`s: a word with digits is looked up folded too.
+      if (entry === undefined && hasAsciiDigit(low)) {
+        entry = table.index.get(low.replace(/[0-9]+/g, '0'))
+        // Stop words have no digits: the folded form only answers the lexicon.
+        if (entry !== undefined && (table.flags[entry]! & IN_LEXICON) === 0) entry = undefined
+        else if (entry !== undefined) entry = -1 - entry
+      }
+      if (entry !== undefined) {
+        const folded = entry < 0
+        const at = folded ? -1 - entry : entry
+        const flags = table.flags[at]!
+        if ((flags & IN_LEXICON) !== 0) {
+          const score = table.scores[at]!
+          if (t === 0) firstScore = score
+          if (known === 0 || score > max) max = score
+          if (known === 0 || score < min) min = score
+          sum += score
+          known++
+        }
+        if (!folded && (flags & STOP_WORD) !== 0) {
+          stops++
+          continue
+        }
+      }
     }
     const first = token.charCodeAt(0)
     // ASCII first letters without regular expressions.
@@ -188,26 +441,38 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined): 
       if (upperFirst) capitalised++
       continue
     }
-    if (!/^\p{L}/u.test(token)) continue
+    let point = first
+    if (first >= 0xd800 && first <= 0xdbff) point = token.codePointAt(0)!
+    const kind = unicodeKind(point)
+    if (kind !== U_UPPER && kind !== U_LOWER && kind !== U_LETTER) continue
     contentTokens++
-    if (/^\p{Lu}/u.test(token)) capitalised++
+    if (kind === U_UPPER) capitalised++
   }
 
+  const lex: [number, number, number, number, number] = [
+    known > 0 ? sum / known : 0,
+    max,
+    min,
+    tokens.length > 0 ? known / tokens.length : 0,
+    firstScore,
+  ]
   const features: LineFeatures = {
     text,
     words,
     terminal,
     ellipsis,
-    colonEnd: COLON_END.test(trimmed),
-    question: QUESTION.test(trimmed),
+    colonEnd,
+    question,
     stopShare: stopWords && tokens.length > 0 ? stops / tokens.length : -1,
     titleCase: tokens.length >= 2 && contentTokens > 0 ? capitalised / contentTokens : 0,
     allCaps: upper >= 3 && lower === 0,
     letterShare: visible > 0 ? letters / visible : 0,
     digitShare: visible > 0 ? digits / visible : 0,
     symbolShare: visible > 0 ? symbols / visible : 0,
+    commaShare: tokens.length > 0 ? Math.min(1, commas / tokens.length) : 0,
+    upperShare: upper + lower > 0 ? upper / (upper + lower) : 0,
     meanWordLength: tokens.length > 0 ? tokenLetters / tokens.length : 0,
-    innerSentences: trimmed.match(INNER_SENTENCE)?.length ?? 0,
+    innerSentences: countMatches(INNER_SENTENCE, trimmed),
     lowerStart: /^\P{L}*\p{Ll}/u.test(trimmed),
     url: URL_LIKE.test(trimmed),
     bullet: BULLET.test(trimmed),
@@ -215,14 +480,16 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined): 
     subhead: /^[-–—]\s*\S.*\S\s*[-–—]$/u.test(trimmed) && words <= 10,
     prose: false,
     short: false,
+    lex,
+    skeleton: skeleton >>> 0,
   }
-  const ui = uiString(trimmed, words)
+  const ui = uiString(trimmed, words, letters + digits)
   if (ui) features.ui = ui
   const tick = ticker(trimmed)
   if (tick) features.ticker = tick
   const cred = credit(trimmed, words)
   if (cred) features.credit = cred
-  const by = cred ? undefined : byline(trimmed, words, terminal)
+  const by = cred ? undefined : byline(trimmed, words, terminal, digits > 0)
   if (by) features.byline = by
   const menu = inlineMenu(trimmed, terminal)
   if (menu) features.inlineMenu = menu
@@ -254,12 +521,13 @@ const COMMENT_MARKER_BIT = 1 << 17
 const DATE_BIT = 1 << 18
 const SAID_BIT = 1 << 19
 const LABEL_BIT = 1 << 20
+const DATELINE_BIT = 1 << 21
 const SHAPED = UI_BIT | TICKER_BIT | CREDIT_BIT | BYLINE_BIT | MENU_BIT
 
 /** Shares stored as bytes: 0–250 for 0–1, 255 for "unknown" (no stop-word list). */
 const SHARE_SCALE = 250
 const UNKNOWN_SHARE = 255
-const SHARES = 6 // stop, titleCase, letter, digit, symbol, mean word length / 20
+const SHARES = 8 // stop, titleCase, letter, digit, symbol, mean word length / 20, commas per word, capitals among cased letters
 
 /**
  * The names the shape tests give (`LineFeatures.ticker`, `.credit`, `.byline`, `.ui`,
@@ -321,10 +589,77 @@ export interface Page {
   metaBefore: Int32Array
   totalWords: number
   meanLogWords: number
+  /** `log1p` of the median words of a line. */
+  medianLogWords: number
+  /** Share of the page's lines with fewer words than the line. */
+  lengthRank: Float32Array
+  /** `LEX_VALUES` lexicon values a line (see `Lexicon`). */
+  lex: Float32Array
+  /** Prefix sums (length n + 1) of the lines' mean lexicon score. */
+  lexBefore: Float64Array
+  /** Run of consecutive lines of the same look (`lookOf`) each line belongs to: a list or a menu. */
+  lookRun: Int32Array
+  /** Run of consecutive lines of the same skeleton (`LineFeatures.skeleton`) each line belongs to, and its first line. */
+  skeletonRun: Int32Array
+  skeletonStart: Int32Array
+  /**
+   * The segment of each line: the run of consecutive lines that are all prose or all not prose.
+   * A list inside the article is a segment of non-prose lines between two of prose; a teaser list
+   * after it, one between prose and the footer.
+   */
+  segmentStart: Int32Array
+  segmentEnd: Int32Array
+  /** Lines from the nearest line above that ends in a colon, within the line's segment or just above it; 0 when none. */
+  colonAbove: Int32Array
+}
+
+/**
+ * What a line looks like at a glance, as a small number: its length class, whether it ends a
+ * sentence or in a colon, and how it starts. Consecutive lines of the same look are a list (tour
+ * dates, a table) or a menu; the trees tell which by the rest.
+ */
+function lookOf(words: number, bits: number, firstKind: number): number {
+  const size = words <= 1 ? 0 : words <= 2 ? 1 : words <= 4 ? 2 : words <= 8 ? 3 : words <= 16 ? 4 : 5
+  const end = (bits & TERMINAL_BIT) !== 0 ? 1 : (bits & COLON_BIT) !== 0 ? 2 : 0
+  return size * 100 + end * 10 + firstKind
+}
+
+/** Class of a line's first visible character: 1 capital, 2 lower case, 3 digit, 4 other. */
+function firstKindOf(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 128) {
+      const kind = ASCII_KIND[code]!
+      if (kind === SPACE) continue
+      return kind === UPPER ? 1 : kind === LOWER ? 2 : kind === DIGIT ? 3 : 4
+    }
+    let point = code
+    if (code >= 0xd800 && code <= 0xdbff) point = text.codePointAt(i)!
+    const kind = unicodeKind(point)
+    if (kind === U_SPACE) continue
+    return kind === U_UPPER ? 1 : kind === U_LOWER ? 2 : kind === U_NUMBER ? 3 : 4
+  }
+  return 0
+}
+
+/**
+ * The same page with the lexicon values of another lexicon: what the training script uses to give
+ * each page the values of a lexicon learned without it (cross-fitting), without rebuilding the rest.
+ */
+export function withLexicon(page: Page, texts: readonly string[], lexicon: Lexicon | undefined): Page {
+  const lex = new Float32Array(page.n * LEX_VALUES)
+  for (let k = 0; k < page.n; k++) lexiconValues(texts[k]!.trim().match(WORD) ?? [], undefined, lexicon, lex, k * LEX_VALUES)
+  return { ...page, lex, lexBefore: lexPrefix(lex, page.n) }
+}
+
+function lexPrefix(lex: Float32Array, n: number): Float64Array {
+  const before = new Float64Array(n + 1)
+  for (let k = 0; k < n; k++) before[k + 1] = before[k]! + lex[k * LEX_VALUES]!
+  return before
 }
 
 /** Build the page table of the non-blank `texts` of a document in `stopWords`' language. */
-export function buildPage(texts: readonly string[], stopWords: Set<string> | undefined): Page {
+export function buildPage(texts: readonly string[], stopWords: Set<string> | undefined, lexicon?: Lexicon): Page {
   const n = texts.length
   const words = new Float32Array(n)
   const chars = new Float32Array(n)
@@ -334,14 +669,18 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   const shape = new Uint8Array(n)
   const menuShape = new Uint8Array(n)
   const keys = new Float64Array(n)
+  const lex = new Float32Array(n * LEX_VALUES)
+  const looks = new Int32Array(n)
+  const skeletons = new Int32Array(n)
   const share = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * SHARE_SCALE)
   let totalWords = 0
   let logWords = 0
   for (let k = 0; k < n; k++) {
     const text = texts[k]!
-    const line = lineFeatures(text, stopWords)
+    const line = lineFeatures(text, stopWords, lexicon)
+    const trimmedText = text.trim()
     words[k] = line.words
-    chars[k] = text.trim().length
+    chars[k] = trimmedText.length
     totalWords += line.words
     logWords += Math.log1p(line.words)
     let bits = 0
@@ -362,10 +701,13 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     if (line.url) bits |= URL_BIT
     if (line.bullet) bits |= BULLET_BIT
     if (line.quoteStart) bits |= QUOTE_BIT
-    if (LABEL.test(text.trim())) bits |= LABEL_BIT
+    // Both end in a colon: the regular expressions only run on lines that do.
+    if (line.colonEnd && LABEL.test(trimmedText)) bits |= LABEL_BIT
+    // The pattern's two forms need two capitals first or a bracket: test those cheaply first.
+    if (line.words >= 8 && (TWO_CAPITALS.test(trimmedText) || trimmedText.includes('(')) && DATELINE.test(trimmedText)) bits |= DATELINE_BIT
     if (line.byline === 'date line') bits |= DATE_BIT
-    if (line.words <= 14 && (line.byline === 'comment header' || SAID_HEADER.test(text))) bits |= SAID_BIT
-    if (!line.prose && line.words <= 8 && (COMMENT_MARKER.test(text.trim()) || line.byline === 'comment header')) bits |= COMMENT_MARKER_BIT
+    if (line.words <= 14 && (line.byline === 'comment header' || (line.colonEnd && SAID_HEADER.test(text)))) bits |= SAID_BIT
+    if (!line.prose && line.words <= 8 && (COMMENT_MARKER.test(trimmedText) || line.byline === 'comment header')) bits |= COMMENT_MARKER_BIT
     flags[k] = bits
     const at = k * SHARES
     shares[at] = line.stopShare < 0 ? UNKNOWN_SHARE : share(line.stopShare)
@@ -374,6 +716,11 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     shares[at + 3] = share(line.digitShare)
     shares[at + 4] = share(line.symbolShare)
     shares[at + 5] = share(line.meanWordLength / 20)
+    shares[at + 6] = share(line.commaShare)
+    shares[at + 7] = share(line.upperShare)
+    lex.set(line.lex, k * LEX_VALUES)
+    looks[k] = lookOf(line.words, bits, firstKindOf(text))
+    skeletons[k] = line.skeleton | 0
     innerSentences[k] = Math.min(line.innerSentences, 255)
     shape[k] = shapeIndex(line.ticker ?? line.credit ?? line.byline ?? line.ui)
     menuShape[k] = shapeIndex(line.inlineMenu)
@@ -386,6 +733,44 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   const proseRun = runLengths(flags.map((bits) => ((bits & PROSE_BIT) !== 0 ? 1 : 0)))
 
   const openRun = runLengths(flags.map((bits) => ((bits & TERMINAL_BIT) === 0 ? 1 : 0)))
+  const lookRun = equalRuns(looks)
+  const skeletonRun = equalRuns(skeletons)
+  const skeletonStart = new Int32Array(n)
+  for (let k = 1; k < n; k++) skeletonStart[k] = skeletons[k] === skeletons[k - 1] ? skeletonStart[k - 1]! : k
+  const segmentStart = new Int32Array(n)
+  const segmentEnd = new Int32Array(n)
+  const colonAbove = new Int32Array(n)
+  {
+    const proseAt = (k: number): boolean => (flags[k]! & PROSE_BIT) !== 0
+    let start = 0
+    for (let k = 1; k <= n; k++) {
+      if (k < n && proseAt(k) === proseAt(k - 1)) continue
+      segmentStart.fill(start, start, k)
+      segmentEnd.fill(k - 1, start, k)
+      start = k
+    }
+    let colon = -1
+    for (let k = 0; k < n; k++) {
+      // A colon line counts for the rest of its segment and for the next segment (the list it opens).
+      const counts = colon >= 0 && (segmentStart[colon] === segmentStart[k] || segmentEnd[colon]! + 1 === segmentStart[k])
+      colonAbove[k] = counts ? Math.min(k - colon, DISTANCE_CAP) : 0
+      if ((flags[k]! & COLON_BIT) !== 0) colon = k
+    }
+  }
+  const sortedWords = Float32Array.from(words).sort()
+  const lengthRank = new Float32Array(n)
+  for (let k = 0; k < n; k++) {
+    // Lines with fewer words: the first index of the line's word count in the sorted list.
+    let low = 0
+    let high = n
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (sortedWords[mid]! < words[k]!) low = mid + 1
+      else high = mid
+    }
+    lengthRank[k] = n > 1 ? low / (n - 1) : 0
+  }
+  const medianLogWords = n > 0 ? Math.log1p(sortedWords[n >> 1]!) : 0
 
   const proseWordsBefore = new Float64Array(n + 1)
   const proseLinesBefore = new Int32Array(n + 1)
@@ -448,7 +833,30 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     metaBefore,
     totalWords,
     meanLogWords: n > 0 ? logWords / n : 0,
+    medianLogWords,
+    lengthRank,
+    lex,
+    lexBefore: lexPrefix(lex, n),
+    lookRun,
+    skeletonRun,
+    skeletonStart,
+    segmentStart,
+    segmentEnd,
+    colonAbove,
   }
+}
+
+/** For each position, the length of the run of equal values it belongs to. */
+function equalRuns(values: Int32Array): Int32Array {
+  const n = values.length
+  const runs = new Int32Array(n)
+  let start = 0
+  for (let k = 1; k <= n; k++) {
+    if (k < n && values[k] === values[k - 1]) continue
+    runs.fill(k - start, start, k)
+    start = k
+  }
+  return runs
 }
 
 /** 53-bit hash of a string (cyrb53); 0 is kept for the empty string ("no key"). */
@@ -471,43 +879,56 @@ export function hashKey(text: string): number {
  * every run of punctuation, symbols and white space one separator, none at the ends.
  */
 export function lineHash(text: string): number {
+  // The hash state stays in locals (a closure updating them was a tenth of the page work on prose).
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
   let empty = true
   let gap = false
-  const add = (code: number): void => {
-    h1 = Math.imul(h1 ^ code, 2654435761)
-    h2 = Math.imul(h2 ^ code, 1597334677)
-  }
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
-    let separator: boolean
+    let multi: string | undefined
     if (code < 128) {
       const kind = ASCII_KIND[code]!
-      separator = kind === SPACE || kind === PUNCTUATION || kind === SYMBOL
-      if (kind === UPPER) code += 32
-    } else {
-      const point = text.codePointAt(i)!
-      const char = String.fromCodePoint(point)
-      if (point > 0xffff) i++
-      separator = /[\p{P}\p{S}\s]/u.test(char)
-      if (!separator) {
-        if (!empty && gap) add(32)
-        gap = false
-        empty = false
-        const lower = char.toLowerCase()
-        for (let j = 0; j < lower.length; j++) add(lower.charCodeAt(j))
+      if (kind === SPACE || kind === PUNCTUATION || kind === SYMBOL) {
+        gap = true
         continue
       }
+      if (kind === UPPER) code += 32
+    } else {
+      let point = code
+      if (code >= 0xd800 && code <= 0xdbff) {
+        point = text.codePointAt(i)!
+        if (point > 0xffff) i++
+      }
+      const kind = unicodeKind(point)
+      if (kind === U_SPACE || kind === U_PROSE_MARK || kind === U_SYMBOL) {
+        gap = true
+        continue
+      }
+      let lower = point <= 0xffff ? LOWER_OF[point]! : MULTI
+      if (lower === 0) {
+        const lowered = String.fromCharCode(point).toLowerCase()
+        lower = lowered.length === 1 ? lowered.charCodeAt(0) : MULTI
+        LOWER_OF[point] = lower
+      }
+      if (lower === MULTI) multi = String.fromCodePoint(point).toLowerCase()
+      else code = lower
     }
-    if (separator) {
-      gap = true
-      continue
+    if (!empty && gap) {
+      h1 = Math.imul(h1 ^ 32, 2654435761)
+      h2 = Math.imul(h2 ^ 32, 1597334677)
     }
-    if (!empty && gap) add(32)
     gap = false
     empty = false
-    add(code)
+    if (multi === undefined) {
+      h1 = Math.imul(h1 ^ code, 2654435761)
+      h2 = Math.imul(h2 ^ code, 1597334677)
+    } else {
+      for (let j = 0; j < multi.length; j++) {
+        h1 = Math.imul(h1 ^ multi.charCodeAt(j), 2654435761)
+        h2 = Math.imul(h2 ^ multi.charCodeAt(j), 1597334677)
+      }
+    }
   }
   if (empty) return 0
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
@@ -610,7 +1031,9 @@ export function isAllCaps(page: Page, k: number): boolean {
 
 /** Neighbours described in each row: offsets in non-blank lines. */
 const OFFSETS = [-3, -2, -1, 1, 2, 3] as const
-const NEIGHBOUR_FEATURES = ['logWords', 'terminal', 'stopShare', 'prose', 'shaped', 'titleCase', 'credit'] as const
+const NEIGHBOUR_FEATURES = ['logWords', 'terminal', 'stopShare', 'prose', 'shaped', 'titleCase', 'credit', 'lexMean'] as const
+/** Lines either way over which the lexicon's mean score is averaged. */
+const LEX_WINDOW = 5
 /** Windows (± lines) over which the share of prose lines is measured. */
 const WINDOWS = [2, 5, 15] as const
 /** Distances are capped here. */
@@ -626,6 +1049,10 @@ export const FEATURES: readonly string[] = [
   'repeated', 'copies', 'fromTop', 'fromBottom', 'position', 'logLines', 'commentZone', 'proseWordsBefore', 'proseWordsAfter',
   ...WINDOWS.map((w) => `proseShare${w}`), 'proseAbove', 'proseBelow', 'pageProseShare', 'pageMeanLogWords', 'relativeLength',
   'hasStopList', 'openRun', 'terminalShare3', 'metaLines10', 'label',
+  'commaShare', 'upperShare', 'lexMean', 'lexMax', 'lexMin', 'lexCoverage', 'lexFirst', `lexWindow${LEX_WINDOW}`,
+  'relativeToMedian', 'lengthRank', 'lookRun', 'headlineDistance',
+  'skeletonRun', 'segmentLength', 'segmentIndex', 'segmentToEnd', 'segmentAboveWords', 'segmentBelowWords', 'segmentAboveInBody',
+  'segmentBelowInBody', 'colonAbove', 'dateline',
 ]
 
 /** Share `index` of line `k` (0 stop words, 1 Title Case, 2 letters, 3 digits, 4 symbols); -1 when unknown. */
@@ -693,6 +1120,7 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
     out[i++] = (other & SHAPED) !== 0 ? 1 : 0
     out[i++] = shareAt(page, j, 1)
     out[i++] = (other & CREDIT_BIT) !== 0 ? 1 : 0
+    out[i++] = page.lex[j * LEX_VALUES]!
   }
   const hasBody = page.bodyStart >= 0
   out[i++] = Math.log1p(page.shortRun[k]!)
@@ -737,6 +1165,32 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
   }
   out[i++] = page.metaBefore[Math.min(n, k + 11)]! - page.metaBefore[Math.max(0, k - 10)]!
   out[i++] = flag(LABEL_BIT)
+  out[i++] = shareAt(page, k, 6)
+  out[i++] = shareAt(page, k, 7)
+  for (let v = 0; v < LEX_VALUES; v++) out[i++] = page.lex[k * LEX_VALUES + v]!
+  {
+    const from = Math.max(0, k - LEX_WINDOW)
+    const to = Math.min(n, k + LEX_WINDOW + 1)
+    out[i++] = to - from > 1 ? (page.lexBefore[to]! - page.lexBefore[from]! - page.lex[k * LEX_VALUES]!) / (to - from - 1) : 0
+  }
+  out[i++] = Math.log1p(words[k]!) - page.medianLogWords
+  out[i++] = page.lengthRank[k]!
+  out[i++] = Math.log1p(page.lookRun[k]!)
+  // Lines below the headline (negative above it); beyond the cap, or no headline: the cap.
+  out[i++] = page.headline < 0 ? DISTANCE_CAP : Math.max(-DISTANCE_CAP, Math.min(DISTANCE_CAP, k - page.headline))
+  out[i++] = Math.log1p(page.skeletonRun[k]!)
+  const start = page.segmentStart[k]!
+  const end = page.segmentEnd[k]!
+  const inBody = (j: number): number => (!hasBody ? -1 : j >= page.bodyStart && j <= page.bodyEnd ? 1 : 0)
+  out[i++] = Math.log1p(end - start + 1)
+  out[i++] = Math.min(k - start, DISTANCE_CAP)
+  out[i++] = Math.min(end - k, DISTANCE_CAP)
+  out[i++] = start > 0 ? Math.log1p(words[start - 1]!) : -1
+  out[i++] = end < n - 1 ? Math.log1p(words[end + 1]!) : -1
+  out[i++] = start > 0 ? inBody(start - 1) : -2
+  out[i++] = end < n - 1 ? inBody(end + 1) : -2
+  out[i++] = page.colonAbove[k]!
+  out[i++] = flag(DATELINE_BIT)
   return out
 }
 
@@ -766,6 +1220,7 @@ export const STACK_FEATURES: readonly string[] = [
   ...STACK_WINDOWS.map((w) => `p1.mean${w}`),
   'contentAbove', 'contentBelow', 'contentWordsBefore', 'contentWordsAfter', 'inContentBlock', 'aboveContentBlock',
   'belowContentBlock', 'pageContentShare',
+  'p1.segmentAbove', 'p1.segmentBelow', 'p1.segmentMean', 'p1.colonLine', 'p1.skeletonMean',
 ]
 
 /** Summarise the stage-1 probabilities of a page for `stackRow`. */
@@ -795,8 +1250,10 @@ export function buildStack(page: Page, p1: ArrayLike<number>): Stack {
 }
 
 /** Fill `out` (length `FEATURES.length + STACK_FEATURES.length`): the stage-1 row, then the stacked features. */
-export function stackRow(page: Page, stack: Stack, p1: ArrayLike<number>, k: number, out: Float32Array): Float32Array {
-  featureRow(page, k, out)
+export function stackRow(page: Page, stack: Stack, p1: ArrayLike<number>, k: number, out: Float32Array, stage1Rows?: Float32Array, at = 0): Float32Array {
+  // The stage-1 row, copied from `stage1Rows` (from `at`) when the caller kept them.
+  if (stage1Rows) for (let f = 0; f < FEATURES.length; f++) out[f] = stage1Rows[at + f]!
+  else featureRow(page, k, out)
   const n = page.n
   let i = FEATURES.length
   out[i++] = p1[k]!
@@ -819,5 +1276,17 @@ export function stackRow(page: Page, stack: Stack, p1: ArrayLike<number>, k: num
   out[i++] = hasBlock && k < stack.blockStart ? Math.min(stack.blockStart - k, DISTANCE_CAP) : 0
   out[i++] = hasBlock && k > stack.blockEnd ? Math.min(k - stack.blockEnd, DISTANCE_CAP) : 0
   out[i++] = page.totalWords > 0 ? total / page.totalWords : 0
+  const start = page.segmentStart[k]!
+  const end = page.segmentEnd[k]!
+  out[i++] = start > 0 ? p1[start - 1]! : -1
+  out[i++] = end < n - 1 ? p1[end + 1]! : -1
+  out[i++] = end > start ? (stack.p1Before[end + 1]! - stack.p1Before[start]! - p1[k]!) / (end - start) : -1
+  out[i++] = page.colonAbove[k]! > 0 ? p1[k - page.colonAbove[k]!]! : -1
+  {
+    // The run of lines of the same skeleton around the line (a list decides as one).
+    const run = page.skeletonRun[k]!
+    const first = page.skeletonStart[k]!
+    out[i++] = run > 1 ? (stack.p1Before[first + run]! - stack.p1Before[first]! - p1[k]!) / (run - 1) : -1
+  }
   return out
 }

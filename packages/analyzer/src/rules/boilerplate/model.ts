@@ -11,7 +11,7 @@
  * split has threshold +∞ (both its subtrees hold the same value on the left).
  */
 import { readFileSync } from 'node:fs'
-import { FEATURES, STACK_FEATURES } from './features.js'
+import { FEATURES, STACK_FEATURES, type Lexicon } from './features.js'
 
 /** One stage as the JSON stores it. */
 export interface StageJson {
@@ -28,6 +28,8 @@ export interface ModelJson {
   stackFeatures: string[]
   stage1: StageJson
   stage2: StageJson
+  /** The learned lexicon (see `Lexicon` in features.ts): word → log-odds of junk. */
+  lexicon?: Record<string, number>
 }
 
 /** A stage in flat typed arrays, ready to evaluate. */
@@ -43,6 +45,7 @@ export interface Stage {
 export interface Model {
   stage1: Stage
   stage2: Stage
+  lexicon: Lexicon
 }
 
 /** Flatten a stage of `depth`-deep trees. */
@@ -66,16 +69,27 @@ export function compileStage(json: StageJson, depth: number): Stage {
 
 /** Log-odds of junk for one feature row. */
 export function stageLogit(stage: Stage, row: ArrayLike<number>): number {
-  const internal = (1 << stage.depth) - 1
+  const { depth, feature, threshold, value, trees } = stage
+  const internal = (1 << depth) - 1
   const leaves = internal + 1
   let z = stage.base
-  for (let tree = 0; tree < stage.trees; tree++) {
-    const offset = tree * internal
+  if (depth === 4) {
+    // The shipped depth, unrolled: a fifth faster than the loop (measured on the dev pages' rows).
+    for (let tree = 0, o = 0, leaf = -internal; tree < trees; tree++, o += internal, leaf += leaves) {
+      let node = row[feature[o]!]! <= threshold[o]! ? 1 : 2
+      node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
+      node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
+      node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
+      z += value[leaf + node]!
+    }
+    return z
+  }
+  for (let tree = 0, offset = 0, leaf = -internal; tree < trees; tree++, offset += internal, leaf += leaves) {
     let node = 0
     while (node < internal) {
-      node = row[stage.feature[offset + node]!]! <= stage.threshold[offset + node]! ? 2 * node + 1 : 2 * node + 2
+      node = row[feature[offset + node]!]! <= threshold[offset + node]! ? 2 * node + 1 : 2 * node + 2
     }
-    z += stage.value[tree * leaves + node - internal]!
+    z += value[leaf + node]!
   }
   return z
 }
@@ -97,7 +111,11 @@ export function boilerplateModel(): Model {
     if (json.features.join(',') !== FEATURES.join(',') || json.stackFeatures.join(',') !== STACK_FEATURES.join(',')) {
       throw new Error('data/boilerplate-model.json was trained on other features; run scripts/train-boilerplate.mjs')
     }
-    loaded = { stage1: compileStage(json.stage1, json.depth), stage2: compileStage(json.stage2, json.depth) }
+    loaded = {
+      stage1: compileStage(json.stage1, json.depth),
+      stage2: compileStage(json.stage2, json.depth),
+      lexicon: new Map(Object.entries(json.lexicon ?? {})),
+    }
   }
   return loaded
 }

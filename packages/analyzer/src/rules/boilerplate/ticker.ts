@@ -33,10 +33,24 @@ const NUMBER = /^[-+−]?[\d.,]+%?$/u
 const SIGN = /^[$€£¥%]$|%$|^[$€£¥]/u
 const SYMBOL = /^[A-Z][A-Z0-9.&^-]{0,7}$/u
 
+/** The white space of `\s`, by code unit. */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
+
 /** What the line is when it looks like a ticker, else undefined. */
 export function ticker(text: string): string | undefined {
   const trimmed = text.trim()
   if (EXCHANGES.test(trimmed)) return 'list of stock exchanges'
+  // At most ten tokens: count the gaps before splitting (a sentence has dozens).
+  let gaps = 0
+  for (let i = 1; i < trimmed.length && gaps <= 9; i++) {
+    if (isSpace(trimmed.charCodeAt(i)) && !isSpace(trimmed.charCodeAt(i - 1))) gaps++
+  }
+  if (gaps < 1 || gaps > 9) return undefined
   const tokens = trimmed.split(/\s+/u)
   if (tokens.length < 2 || tokens.length > 10) return undefined
   let numbers = 0
