@@ -272,8 +272,11 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
   return table
 }
 
-/** The lexicon values of a line's `tokens` into `out` (at `at`); `lowered` their lower case when known. */
-function lexiconValues(tokens: readonly string[], lowered: readonly string[] | undefined, lexicon: Lexicon | undefined, out: number[] | Float32Array, at: number): void {
+/**
+ * The lexicon values of a line's `tokens` into `out` (at `at`): what `lineFeatures` computes in its
+ * own word loop, for `withLexicon`.
+ */
+function lexiconValues(tokens: readonly string[], lexicon: Lexicon | undefined, out: Float32Array, at: number): void {
   let known = 0
   let sum = 0
   let max = 0
@@ -281,7 +284,7 @@ function lexiconValues(tokens: readonly string[], lowered: readonly string[] | u
   let first = 0
   if (lexicon && lexicon.size > 0) {
     for (let t = 0; t < tokens.length; t++) {
-      const lower = lowered ? lowered[t]! : tokens[t]!.toLowerCase()
+      const lower = tokens[t]!.toLowerCase()
       // A key holds no digit but single `0`s, so a word found as it is needs no folding.
       let score = lexicon.get(lower)
       if (score === undefined && hasAsciiDigit(lower)) score = lexicon.get(lower.replace(/[0-9]+/g, '0'))
@@ -648,7 +651,7 @@ function firstKindOf(text: string): number {
  */
 export function withLexicon(page: Page, texts: readonly string[], lexicon: Lexicon | undefined): Page {
   const lex = new Float32Array(page.n * LEX_VALUES)
-  for (let k = 0; k < page.n; k++) lexiconValues(texts[k]!.trim().match(WORD) ?? [], undefined, lexicon, lex, k * LEX_VALUES)
+  for (let k = 0; k < page.n; k++) lexiconValues(texts[k]!.trim().match(WORD) ?? [], lexicon, lex, k * LEX_VALUES)
   return { ...page, lex, lexBefore: lexPrefix(lex, page.n) }
 }
 
