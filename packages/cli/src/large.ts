@@ -75,7 +75,7 @@ export async function checkLargeFile(path: string, name: string, options: CheckO
     worker.once('exit', (code) => reject(new Error(`the thread checking ${name} stopped (exit code ${code})`)))
   })
   await worker.terminate()
-  return { ...summary, findings: Spool.written<FindingResult>(task.findings, summary.findings), lines: Spool.written<LineEntry>(task.lines, summary.lines) }
+  return { ...summary, findings: new Spool<FindingResult>(task.findings, summary.findings), lines: new Spool<LineEntry>(task.lines, summary.lines) }
 }
 
 /** The work of `checkLargeFile`, in its worker thread (large-worker.ts). */

@@ -4,17 +4,18 @@
  * the output formats see them as `Items` (check.ts). Everything lives in one temporary directory
  * per run, removed when the run ends.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TqError } from './errors.js'
+import { readTextPieces } from './inputs.js'
 
-/** Bytes per write and per read. */
+/** Bytes of JSON gathered before a write. */
 const BLOCK = 1024 * 1024
 
 /**
  * A list kept on disk as JSON lines: appended to while checking (possibly in another thread, which
- * hands over the path and the length: `Spool.written`), read back any number of times while
+ * hands over the path and the length), read back any number of times while
  * formatting.
  */
 export class Spool<T> implements Iterable<T> {
@@ -23,16 +24,13 @@ export class Spool<T> implements Iterable<T> {
   private pending: string[] = []
   private pendingChars = 0
 
-  /** A new, empty spool at `path` (the file must not exist). */
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'wx')
-  }
-
-  /** The spool another thread wrote and closed at `path`, holding `length` items. */
-  static written<T>(path: string, length: number): Spool<T> {
-    const spool = Object.create(Spool.prototype) as Spool<T>
-    Object.assign(spool, { path, length, fd: undefined, pending: [], pendingChars: 0 })
-    return spool
+  /**
+   * A new, empty spool at `path` (the file must not exist); or, with `written`, the spool another
+   * thread wrote and closed there, holding that many items.
+   */
+  constructor(readonly path: string, written?: number) {
+    if (written === undefined) this.fd = openSync(path, 'wx')
+    else this.length = written
   }
 
   push(item: T): void {
@@ -69,26 +67,15 @@ export class Spool<T> implements Iterable<T> {
   }
 }
 
-/** The lines of a UTF-8 file, read a megabyte at a time. */
+/** The lines of a spool file, read a megabyte at a time (as inputs are). */
 function* readLines(path: string): Generator<string> {
-  const fd = openSync(path, 'r')
-  try {
-    const decoder = new TextDecoder('utf-8')
-    const buffer = Buffer.allocUnsafe(BLOCK)
-    let rest = ''
-    for (;;) {
-      const read = readSync(fd, buffer, 0, BLOCK, null)
-      if (read === 0) break
-      const text = rest + decoder.decode(buffer.subarray(0, read), { stream: true })
-      const lines = text.split('\n')
-      rest = lines.pop() ?? ''
-      yield* lines
-    }
-    rest += decoder.decode()
-    if (rest.length > 0) yield rest
-  } finally {
-    closeSync(fd)
+  let rest = ''
+  for (const piece of readTextPieces(path, path)) {
+    const lines = (rest + piece).split('\n')
+    rest = lines.pop() ?? ''
+    yield* lines
   }
+  if (rest.length > 0) yield rest
 }
 
 /** A temporary directory for the spools of one run; `remove()` deletes it and everything in it. */

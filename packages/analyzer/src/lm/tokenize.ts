@@ -47,24 +47,23 @@ export class Tokens {
   }
 
   push(word: string, start: number, end: number, flags: number): void {
-    const index = this.length
-    if (index === this.start.length) this.grow()
-    this.words[index] = word
-    this.start[index] = start
-    this.end[index] = end
-    this.flags[index] = flags
-    this.length = index + 1
+    this.words[this.append(start, end, flags)] = word
   }
 
   /** A token known by its vocabulary id rather than its normalised form. */
   pushId(id: number, start: number, end: number, flags: number): void {
+    this.ids[this.append(start, end, flags)] = id
+  }
+
+  /** A new token's span and flags; its index. */
+  private append(start: number, end: number, flags: number): number {
     const index = this.length
     if (index === this.start.length) this.grow()
-    this.ids[index] = id
     this.start[index] = start
     this.end[index] = end
     this.flags[index] = flags
     this.length = index + 1
+    return index
   }
 
   private grow(): void {
