@@ -46,24 +46,12 @@ export function guess(text: string, only: readonly string[] = CANDIDATES): Array
 /**
  * The commonest English function words. A paragraph where at least a fifth of the words are among
  * them is English (ordinary English prose runs at 40–50 %, German or Spanish prose under 10 %), so
- * franc need not be asked about it.
+ * franc need not be asked about it (see `language/unexpected`).
  */
-const ENGLISH_FUNCTION_WORDS = new Set(
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ('the of and to a in is that for it was on with as by at from be are this have has had not but or ' +
     'an they he she his her their its which we you i will would there been were who what when said').split(' '),
 )
-const WORD = /\p{L}+/gu
-
-/** Whether `text` is plainly English by its function words (see `ENGLISH_FUNCTION_WORDS`). */
-export function plainlyEnglish(text: string): boolean {
-  let words = 0
-  let common = 0
-  for (const match of text.matchAll(WORD)) {
-    words++
-    if (ENGLISH_FUNCTION_WORDS.has(match[0].toLowerCase())) common++
-  }
-  return words >= 8 && common / words >= 0.2
-}
 
 /** Language of a whole document, as a 639-1 (or 639-3) code; `und` for too little text. */
 export function detectDocumentLanguage(lines: readonly string[]): string {
