@@ -17,6 +17,8 @@
  * Nor a quotation broken over lines without reopening, as text split into one sentence a line
  * has it (`“We will fight on.` / `We will win,” he said.`), when it closes within four lines; an
  * inch or seconds mark after a digit (`a 12" pipe`); single quotes, which are mostly apostrophes.
+ * Nor a quotation left open in the last paragraph of a text that stops mid-sentence: an excerpt cut
+ * short (`Officials said “the talks will resume once the`) may close it in words it does not have.
  * English text only.
  */
 import type { Root } from 'nlcst'
@@ -41,6 +43,8 @@ export const meta: RuleMeta = {
     'The pipe is 12" long, "as ordered," he said.',
     'He called it “a disaster” and said "never again".',
     'Russia’s ‘good bargaining position’ is a myth, he said.',
+    // An excerpt cut short in mid-quotation.
+    'The talks ended on Monday.\n\nOfficials said “the talks will resume once the',
   ],
 }
 
@@ -50,7 +54,12 @@ interface Pending {
   reason: string
   /** Paragraphs without quote marks passed since. */
   age: number
+  /** Whether its paragraph stops mid-sentence (no closing punctuation): cut short if it is the text's last. */
+  cut: boolean
 }
+
+/** What a paragraph that is not cut short ends with: closing punctuation, a closing quote or bracket. */
+const FINISHED = /[.!?…:;"”“’'»)\]]\s*$/u
 
 /** Paragraphs without quote marks a quotation may run through before it counts as unclosed. */
 const MAX_WAIT = 3
@@ -63,7 +72,11 @@ function quoteUnbalanced() {
     // Quotations still open at the end of the previous paragraph, possibly in the previous chunk.
     const state = stateOf(file, meta.id, () => {
       const value = { pending: [] as Pending[] }
-      ctx.atEnd.push(() => value.pending.forEach(emit))
+      // Still pending without a paragraph since (age 0): the quotation is open at the end of the
+      // text, which is no fault when the text stops mid-sentence.
+      ctx.atEnd.push(() => {
+        for (const item of value.pending) if (item.age > 0 || !item.cut) emit(item)
+      })
       return value
     })
     eachParagraph(tree, ctx.document, (text, offset) => {
@@ -81,11 +94,12 @@ function quoteUnbalanced() {
         else emit(item)
       }
       state.pending = []
+      const cut = !FINISHED.test(text)
       for (const problem of scan.problems) {
         if (problem.kind === 'misplaced') continue
         if (problem.kind === 'stray' && excused.delete(problem.style)) continue
         const start = offset + problem.index
-        const item = { style: problem.style, place: placeAt(ctx.document, start, start + 1), reason: problem.reason, age: 0 }
+        const item = { style: problem.style, place: placeAt(ctx.document, start, start + 1), reason: problem.reason, age: 0, cut }
         if (problem.atEnd) state.pending.push(item)
         else emit(item)
       }
