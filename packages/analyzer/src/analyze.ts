@@ -15,7 +15,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { countWords, segment, type Line } from './document.js'
 import { detectDocumentLanguage, toIso1 } from './language.js'
-import { parseParagraph, rootOf } from './parse.js'
+import { declareFlavor, parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
 import { lineResults } from './lines.js'
@@ -44,6 +44,7 @@ function processorFor(language: string, enabled: readonly number[]): Processor<R
     const base = unified().use(english ? retextEnglish : retextLatin) as unknown as Processor<Root>
     for (const index of enabled) base.use(detectors[index]!.plugin)
     processor = base.freeze() as Processor<Root>
+    declareFlavor(processor, english ? 'english' : 'latin')
     processors.set(key, processor)
   }
   return processor

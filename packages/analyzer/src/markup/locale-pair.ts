@@ -8,7 +8,7 @@
  * a value in the wrong language is reported as `language/unexpected`, the rule that reports a
  * passage in the wrong language in ordinary text.
  */
-import { CANDIDATES, guess, toIso1 } from '../language.js'
+import { CANDIDATES, guess, languageName, toIso1 } from '../language.js'
 import { docsUrl } from '../rule.js'
 import { meta as unexpectedLanguage } from '../rules/language/unexpected.js'
 import { pairRules } from '../rules/pairs.js'
@@ -122,16 +122,6 @@ function foreignLanguage(words: readonly string[], target: string): string | und
     }
   }
   return best
-}
-
-const names = new Intl.DisplayNames(['en'], { type: 'language' })
-
-function languageName(code: string): string {
-  try {
-    return names.of(code) ?? code
-  } catch {
-    return code
-  }
 }
 
 function normalizeLanguage(code: string | undefined): string | undefined {

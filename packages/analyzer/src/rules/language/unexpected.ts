@@ -14,7 +14,7 @@
 import type { Paragraph, Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { VFile } from 'vfile'
-import { CANDIDATES, ENGLISH_FUNCTION_WORDS, MIN_PARAGRAPH_LENGTH, guess, toIso1, toIso3 } from '../../language.js'
+import { CANDIDATES, ENGLISH_FUNCTION_WORDS, MIN_PARAGRAPH_LENGTH, guess, languageName, toIso1, toIso3 } from '../../language.js'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import { tokensOf, vocabulary } from '../translation/vocabulary.js'
 
@@ -59,7 +59,7 @@ function unexpectedLanguage() {
       const expectedScore = ranked.find(([code]) => code === expected)?.[1] ?? 0
       if (expectedScore >= MARGIN) continue
       const found = toIso1(best[0])
-      report(file, meta, paragraph, `Paragraph looks like ${name(found)} in a ${name(ctx.language)} document`, {
+      report(file, meta, paragraph, `Paragraph looks like ${languageName(found)} in a ${languageName(ctx.language)} document`, {
         severity: expectedScore < 0.5 ? 'error' : 'warning',
       })
     }
@@ -104,17 +104,6 @@ function startsWithLetter(lower: string): boolean {
   const code = lower.charCodeAt(0)
   if (code < 128) return code >= 97 && code <= 122
   return LETTER.test(lower)
-}
-
-const names = new Intl.DisplayNames(['en'], { type: 'language' })
-
-/** `de` → `German`; unknown codes stay as they are. */
-function name(code: string): string {
-  try {
-    return names.of(code) ?? code
-  } catch {
-    return code
-  }
 }
 
 export const detector: Detector = { rules: [meta], plugin: unexpectedLanguage }
