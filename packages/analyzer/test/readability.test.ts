@@ -11,8 +11,8 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/index.js'
 import { syllable } from 'syllable'
-import { AGE } from '../src/rules/readability/hard-sentence.js'
-import { WORDS_BY_SYLLABLES } from '../src/rules/readability/syllables.js'
+import { AGE, commonSyllables } from '../src/rules/readability/hard-sentence.js'
+import { COMMON_SYLLABLES, COMMON_WORDS } from '../src/rules/readability/syllables.js'
 
 const seeds = new URL('../../../fixtures/seeds/', import.meta.url)
 // One paragraph a line, blank lines between, so a whole-text parse and tq's segmentation agree.
@@ -63,13 +63,18 @@ describe('readability/hard-sentence', () => {
   })
 
   it('takes syllables from a table that holds the syllable package’s own counts', () => {
+    const list = COMMON_WORDS.split(' ')
+    expect(list.length).toBe(COMMON_SYLLABLES.length)
+    // The lookup is a binary search: the words must be in Array#sort's order, each once.
+    for (let index = 1; index < list.length; index++) if (!(list[index - 1]! < list[index]!)) expect.fail(`${list[index - 1]} before ${list[index]}: rerun scripts/build-syllables.mjs`)
     let words = 0
-    WORDS_BY_SYLLABLES.forEach((list, count) => {
-      for (const word of list.split(' ').filter(Boolean)) {
-        words++
-        if (syllable(word) !== count) expect.fail(`${word}: the table says ${count}, syllable ${syllable(word)}; rerun scripts/build-syllables.mjs`)
-      }
+    list.forEach((word, index) => {
+      words++
+      const count = COMMON_SYLLABLES.charCodeAt(index) - 48
+      if (syllable(word) !== count) expect.fail(`${word}: the table says ${count}, syllable ${syllable(word)}; rerun scripts/build-syllables.mjs`)
+      if (commonSyllables(word) !== count) expect.fail(`${word}: the lookup says ${commonSyllables(word)}, the table ${count}`)
     })
+    for (const word of ['', 'zzzqx', 'abc ', 'talksx', 'a b']) expect(commonSyllables(word)).toBeUndefined()
     expect(words).toBeGreaterThan(20_000)
   })
 })
