@@ -5,8 +5,10 @@
  * asks it only about text long enough, and chooses among the languages translated copy is usually
  * in rather than all 187 franc knows.
  */
-import { francAll } from 'franc'
+import { data } from 'franc/data.js'
+import { expressions } from 'franc/expressions.js'
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js'
+import { asTuples } from 'trigram-utils'
 
 /** ISO 639-3 codes franc may answer with: the languages translated copy is usually in. */
 export const CANDIDATES = [
@@ -40,7 +42,72 @@ export function toIso3(code: string): string {
 
 /** Ranked guesses (639-3 code, score 0–1 relative to the best) for `text`. */
 export function guess(text: string, only: readonly string[] = CANDIDATES): Array<[string, number]> {
-  return francAll(text, { only: [...only], minLength: 1 })
+  return francAll(text, only)
+}
+
+// ---------------------------------------------------------------------------------------------
+// franc 6's `francAll(value, { only, minLength: 1 })`, with its language models built on first use.
+// On import, franc turns the trigram lists of all its 187 languages into lookup tables: 20 ms, a
+// tenth of tq's start-up, for a text that is judged against the 46 `CANDIDATES` at most (and an
+// English one, mostly, against none: see `language/unexpected`). This is its algorithm over its
+// own data (`franc/data.js`, `franc/expressions.js`) and trigram counter; test/language.test.ts
+// checks that both rank the same languages with the same scores.
+
+/** franc's bounds: text it reads, and the distance of a trigram a language lacks. */
+const MAX_LENGTH = 2048
+const MAX_DIFFERENCE = 300
+/** A language's trigrams by rank (0 = most frequent), by `script:language`, made on first use. */
+const models = new Map<string, Map<string, number>>()
+
+function modelOf(script: string, language: string): Map<string, number> {
+  const key = `${script}:${language}`
+  let model = models.get(key)
+  if (!model) {
+    const trigrams = data[script]![language]!.split('|')
+    model = new Map()
+    // franc numbers them from the end down, so a repeated trigram keeps its first rank.
+    for (let rank = trigrams.length - 1; rank >= 0; rank--) model.set(trigrams[rank]!, rank)
+    models.set(key, model)
+  }
+  return model
+}
+
+function francAll(text: string, only: readonly string[]): Array<[string, number]> {
+  if (!text) return [['und', 1]]
+  const value = text.slice(0, MAX_LENGTH)
+  // The script most of the characters are in (the first of equals, in franc's order).
+  let script: string | undefined
+  let most = -1
+  for (const name in expressions) {
+    const share = (value.match(expressions[name]!)?.length ?? 0) / value.length || 0
+    if (share > most) {
+      most = share
+      script = name
+    }
+  }
+  // A script only one language is written in (franc names it by that language: `cmn`, `jpn`).
+  if (!script || !(script in data)) {
+    if (!script || most === 0 || (only.length > 0 && !only.includes(script))) return [['und', 1]]
+    return [[script, 1]]
+  }
+  const trigrams = asTuples(value)
+  const distances: Array<[string, number]> = []
+  for (const language in data[script]) {
+    if (only.length > 0 && !only.includes(language)) continue
+    const model = modelOf(script, language)
+    let distance = 0
+    for (const [trigram, count] of trigrams) {
+      const rank = model.get(trigram)
+      distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1)
+    }
+    distances.push([language, distance])
+  }
+  if (distances.length === 0) return [['und', 1]]
+  distances.sort((a, b) => a[1] - b[1])
+  const min = distances[0]![1]
+  const max = value.length * MAX_DIFFERENCE - min
+  for (const entry of distances) entry[1] = 1 - (entry[1] - min) / max || 0
+  return distances
 }
 
 /**
