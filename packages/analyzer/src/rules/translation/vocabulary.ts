@@ -22,16 +22,22 @@ export interface WordCounts {
   total: number
 }
 
-let table: Map<string, WordCounts> | undefined
+let table: Map<string, number> | undefined
+/** The three counts of word n of `table` at 3n, 3n + 1 and 3n + 2. */
+let counts = new Int32Array(0)
 
-/** The English vocabulary, by lowercase word; loaded on first call. */
-export function vocabulary(): ReadonlyMap<string, WordCounts> {
+/**
+ * The English vocabulary: each lowercase word, by its number in the word list; loaded on first
+ * call. The counts sit in one typed array rather than an object a word, which halves the load
+ * (it runs in every short check) and leaves the garbage collector 25,000 fewer objects to copy.
+ */
+export function vocabulary(): ReadonlyMap<string, number> {
   if (table) return table
   const text = readFileSync(new URL('../../../data/en-words.txt', import.meta.url), 'utf8')
-  const map = new Map<string, WordCounts>()
+  const map = new Map<string, number>()
+  let values = new Int32Array(3 * 32768)
   // `word lower mid other`, counts left off when zero; read by hand: splitting 25,000 lines into
   // fields took most of the load.
-  const counts = [0, 0, 0]
   let start = 0
   while (start < text.length) {
     let end = text.indexOf('\n', start)
@@ -39,25 +45,35 @@ export function vocabulary(): ReadonlyMap<string, WordCounts> {
     if (text.charCodeAt(start) !== 35 /* # */ && end > start) {
       let space = text.indexOf(' ', start)
       if (space === -1 || space > end) space = end
-      counts[0] = counts[1] = counts[2] = 0
+      const at = 3 * map.size
+      if (at + 3 > values.length) {
+        const grown = new Int32Array(values.length * 2)
+        grown.set(values)
+        values = grown
+      }
       let field = -1
       for (let index = space; index < end; index++) {
         const code = text.charCodeAt(index)
         if (code === 32) field++
-        else if (field < 3) counts[field] = counts[field]! * 10 + (code - 48)
+        else if (field < 3) values[at + field] = values[at + field]! * 10 + (code - 48)
       }
-      const [lower, mid, other] = counts as [number, number, number]
-      map.set(text.slice(start, space), { lower, mid, other, total: lower + mid + other })
+      map.set(text.slice(start, space), map.size)
     }
     start = end + 1
   }
+  counts = values
   table = map
   return map
 }
 
 /** Counts of `word` (any case), or undefined when the corpus has it fewer than three times. */
 export function countsOf(word: string): WordCounts | undefined {
-  return vocabulary().get(word.toLowerCase())
+  const index = vocabulary().get(word.toLowerCase())
+  if (index === undefined) return undefined
+  const lower = counts[3 * index]!
+  const mid = counts[3 * index + 1]!
+  const other = counts[3 * index + 2]!
+  return { lower, mid, other, total: lower + mid + other }
 }
 
 /** One piece of a sentence: a word, a punctuation mark or symbol, or white space. */
