@@ -150,6 +150,21 @@ describe('model', () => {
     expect(Array.from(stored).every((value, i) => value === built.slots[i])).toBe(true)
   })
 
+  it('tokenizes to the same vocabulary ids in place as through the normalised words, past every growth of the buffers', () => {
+    // The in-place path looks ASCII words up together after the scan and caches the marks' ids; a
+    // fresh `Tokens` grows at 64, 128 and 256 tokens (the 65th token once came out `<unk>`).
+    const lines = ['afp-original.txt', 'npr-garbled.txt', 'aljazeera-rewrite.txt'].flatMap((name) => seed(name).split('\n'))
+    const long = lines.join(' ')
+    for (const text of [long, ...lines, "Didn't O'Brien's café say “naïve” G7 1,000... — x`y"]) {
+      const words = tokenWords(text)
+      const tokens = tokenize(text, new Tokens(), 0, text.length, model.vocab)
+      expect(tokens.length).toBe(words.length)
+      const expected = words.map((word) => model.vocab.get(word) ?? -1)
+      expect(Array.from(tokens.ids.subarray(0, tokens.length))).toEqual(expected)
+    }
+    expect(tokenWords(long).length).toBeGreaterThan(300)
+  })
+
   it('scores a fluent sentence above its scrambled version', () => {
     const pairs = [
       ['The president said on Monday that the talks would resume next week.', 'Week the said president talks on resume that Monday next would the.'],

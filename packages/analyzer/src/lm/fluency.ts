@@ -51,73 +51,108 @@ const tokens = new Tokens()
 /** pmi of each token of the sentence being scored. */
 let pmi = new Float64Array(64)
 
+/**
+ * A text that takes every path of the tokenizer and the scorer, and is longer than the buffers'
+ * first size (64 tokens): see `warmUp`.
+ */
+const WARM_UP = [
+  'Zelenskyy’s 1,000.5 “drones” didn’t arrive — in 2019-20… O\'Brien can\'t go, G7 said: the café’s naïve İstanbul 😀 x`y (a) [b] ... Ⅻ ٣٤ e\u0301.',
+  'The new drug was designed to work more than blocking the so a lot of other drugs to do, and the president said on Monday',
+  'that the talks would resume next week in Geneva, where the ministers of the two countries are expected to meet again',
+  'after months of fighting along the border between them, officials said. Analysts in Moscow say that it is too early to tell.',
+].join(' ')
+
+/** Sentences scored before `warmUp` runs: the compiler starts on the scorer after some 400. */
+const WARM_UP_AFTER = 100
+let scored = 0
+
+/**
+ * Score `WARM_UP`, throwing the result away, so that every branch of the tokenizer and the scorer
+ * has run before the optimizing compiler compiles them. A branch it has never seen run is compiled
+ * as an exit back to the interpreter; the first sentence to take it (the first `didn’t`, `café`,
+ * `…`, the first sentence of more than 64 tokens) threw the compiled code away, and the next
+ * several hundred sentences ran slower until it was compiled again: three or four times on the
+ * first 5,000 sentences of a 5 MB text, and the first 8,000 took about 20% longer for it. It runs
+ * at the 100th sentence rather than the first, so that a short text, done before any of this
+ * matters, does not pay its 2–5 ms.
+ */
+function warmUp(model: NgramModel): void {
+  const fluency = sentenceFluency(model, WARM_UP)
+  betterOrder(model, WARM_UP, fluency, 0)
+}
+
 /** Score `text` (one sentence). Reuses module-level buffers: not re-entrant. */
 export function sentenceFluency(model: NgramModel, text: string): SentenceFluency {
+  if (++scored === WARM_UP_AFTER) warmUp(model)
   tokens.clear()
   tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
   const count = scratch.length
-  const result: SentenceFluency = {
-    tokens: count,
-    words: 0,
-    logp: 0,
-    pmi: 0,
-    minWindow: 0,
-    bad: 0,
-    unknownLower: 0,
-    spanStart: 0,
-    spanEnd: 0,
-    firstToken: 0,
-    lastToken: 0,
-  }
+  const length = tokens.length
+  const { flags } = tokens
+  const { logp, unigram, ids } = scratch
+  const unk = model.unk
   // The first word token (after an opening quote or bracket) starts the sentence: its capital is not a name's.
   let first = 0
-  while (first < tokens.length && tokens.flags[first]! & PUNCTUATION) first++
+  while (first < length && flags[first]! & PUNCTUATION) first++
   if (pmi.length < count) pmi = new Float64Array(Math.max(count, pmi.length * 2))
+  const values = pmi
+  let words = 0
+  let unknownLower = 0
+  let logpSum = 0
+  let pmiSum = 0
+  let bad = 0
   for (let k = 0; k < count; k++) {
-    let value = scratch.logp[k]! - scratch.unigram[k]!
-    const isToken = k < tokens.length
-    const flags = isToken ? tokens.flags[k]! : 0
-    const unknown = scratch.ids[k] === model.unk
-    const name = isToken && k > first && (flags & CAPITAL) !== 0
-    if (isToken && !(flags & (PUNCTUATION | NUMBER))) result.words++
-    if (unknown && !name && k > first && !(flags & (PUNCTUATION | NUMBER))) result.unknownLower++
+    let value = logp[k]! - unigram[k]!
+    const isToken = k < length
+    const tokenFlags = isToken ? flags[k]! : 0
+    const unknown = ids[k] === unk
+    const name = isToken && k > first && (tokenFlags & CAPITAL) !== 0
+    if (isToken && !(tokenFlags & (PUNCTUATION | NUMBER))) words++
+    if (unknown && !name && k > first && !(tokenFlags & (PUNCTUATION | NUMBER))) unknownLower++
     if ((name || unknown || k === first) && value < 0) value = 0
-    pmi[k] = value
-    result.logp += scratch.logp[k]!
-    result.pmi += value
-    if (value < BAD_PMI) result.bad++
+    values[k] = value
+    logpSum += logp[k]!
+    pmiSum += value
+    if (value < BAD_PMI) bad++
   }
   // Lowest window sum; a shorter sentence is one window.
   const width = Math.min(WINDOW, count)
   let sum = 0
-  for (let k = 0; k < width; k++) sum += pmi[k]!
+  for (let k = 0; k < width; k++) sum += values[k]!
   let best = sum
   let bestStart = 0
   for (let k = width; k < count; k++) {
-    sum += pmi[k]! - pmi[k - width]!
+    sum += values[k]! - values[k - width]!
     if (sum < best) {
       best = sum
       bestStart = k - width + 1
     }
   }
-  result.minWindow = best
   // The span: a low token is odd given the words before it, so the span starts one token before
   // the window's first negative token and ends at its last negative one; `</s>` stands for the
   // sentence's last word (`…on the side is.`), punctuation at either end is dropped.
   let lo = bestStart
   let hi = Math.min(bestStart + width, count) - 1
-  while (lo < hi && pmi[lo]! >= 0) lo++
-  while (hi > lo && pmi[hi]! >= 0) hi--
+  while (lo < hi && values[lo]! >= 0) lo++
+  while (hi > lo && values[hi]! >= 0) hi--
   lo = Math.max(0, lo - 1)
-  hi = Math.min(hi, tokens.length - 1)
-  while (lo < hi && tokens.flags[lo]! & PUNCTUATION) lo++
-  while (hi > lo && tokens.flags[hi]! & PUNCTUATION) hi--
-  result.firstToken = lo
-  result.lastToken = hi + 1
-  result.spanStart = tokens.length > 0 ? tokens.start[lo]! : 0
-  result.spanEnd = tokens.length > 0 ? tokens.end[hi]! : 0
-  return result
+  hi = Math.min(hi, length - 1)
+  while (lo < hi && flags[lo]! & PUNCTUATION) lo++
+  while (hi > lo && flags[hi]! & PUNCTUATION) hi--
+  return {
+    tokens: count,
+    words,
+    logp: logpSum,
+    pmi: pmiSum,
+    minWindow: best,
+    bad,
+    unknownLower,
+    spanStart: length > 0 ? tokens.start[lo]! : 0,
+    spanEnd: length > 0 ? tokens.end[hi]! : 0,
+    firstToken: lo,
+    lastToken: hi + 1,
+  }
 }
 
 /**
@@ -126,17 +161,21 @@ export function sentenceFluency(model: NgramModel, text: string): SentenceFluenc
  */
 export function betterOrder(model: NgramModel, text: string, fluency: SentenceFluency, margin: number): string | undefined {
   tokens.clear()
-  tokenize(text, tokens)
-  const words = tokens.words.slice(0, tokens.length)
-  const base = totalLogp(model, words)
+  tokenize(text, tokens, 0, text.length, model.vocab)
+  const { length, flags } = tokens
+  if (order.length < length) order = new Int32Array(Math.max(length, order.length * 2))
+  order.set(tokens.ids.subarray(0, length))
+  const base = totalLogp(model, order, length)
   let best = base + margin
   let bestSwap = -1
   for (let k = fluency.firstToken; k + 1 < fluency.lastToken; k++) {
-    if (tokens.flags[k]! & PUNCTUATION || tokens.flags[k + 1]! & PUNCTUATION) continue
-    const swapped = words.slice()
-    swapped[k] = words[k + 1]!
-    swapped[k + 1] = words[k]!
-    const score = totalLogp(model, swapped)
+    if (flags[k]! & PUNCTUATION || flags[k + 1]! & PUNCTUATION) continue
+    const first = order[k]!
+    order[k] = order[k + 1]!
+    order[k + 1] = first
+    const score = totalLogp(model, order, length)
+    order[k + 1] = order[k]!
+    order[k] = first
     if (score > best) {
       best = score
       bestSwap = k
@@ -150,11 +189,16 @@ export function betterOrder(model: NgramModel, text: string, fluency: SentenceFl
   return swappedText
 }
 
+/** The word ids of the sentence `betterOrder` reorders. */
+let order = new Int32Array(64)
 const other = new Tokens()
 const otherScores = new SentenceScores()
-function totalLogp(model: NgramModel, words: string[]): number {
+
+/** Sum of log10 p over the sentence of word ids `ids[0 … length)` (−1: a word the model does not know). */
+function totalLogp(model: NgramModel, ids: Int32Array, length: number): number {
   other.clear()
-  for (const word of words) other.push(word, 0, 0, 0)
+  for (let k = 0; k < length; k++) other.pushId(ids[k]!, 0, 0, 0)
+  other.vocabulary = model.vocab
   scoreSentence(model, other, otherScores)
   let total = 0
   for (let k = 0; k < otherScores.length; k++) total += otherScores.logp[k]!

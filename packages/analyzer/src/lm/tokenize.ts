@@ -18,7 +18,7 @@
 import retextEnglish from 'retext-english'
 import { unified } from 'unified'
 import type { Root } from 'nlcst'
-import type { Vocabulary } from './vocabulary.js'
+import { FNV_OFFSET, fnv, type Vocabulary } from './vocabulary.js'
 
 export const BOS = '<s>'
 export const EOS = '</s>'
@@ -47,12 +47,17 @@ export class Tokens {
   }
 
   push(word: string, start: number, end: number, flags: number): void {
-    this.words[this.append(start, end, flags)] = word
+    const index = this.append(start, end, flags)
+    this.words[index] = word
   }
 
   /** A token known by its vocabulary id rather than its normalised form. */
   pushId(id: number, start: number, end: number, flags: number): void {
-    this.ids[this.append(start, end, flags)] = id
+    // Not `this.ids[this.append(…)] = id`: that reads `this.ids` before `append` runs, and when
+    // `append` grows the arrays the id went to the old one, leaving the token at which they grew
+    // (the 65th of the first sentence of more than 64 tokens, the 129th…) `<unk>` (id 0).
+    const index = this.append(start, end, flags)
+    this.ids[index] = id
   }
 
   /** A new token's span and flags; its index. */
@@ -156,6 +161,35 @@ const FOLD: Record<string, string> = {
 }
 
 const FULL_STOP = 46
+
+/**
+ * The ASCII words of the text being tokenized, looked up together at the end: the indices of their
+ * tokens, their vocabulary hashes and their last characters.
+ */
+const pending = {
+  count: 0,
+  /** 4 ints a word, as `Vocabulary.idsOfAsciiWords` reads them. */
+  words: new Int32Array(4 * 64),
+  grow(): void {
+    const words = new Int32Array(this.words.length * 2)
+    words.set(this.words)
+    this.words = words
+  },
+}
+
+/** Vocabulary ids of the ASCII characters as marks, by code, for the last vocabulary given. */
+const marks = {
+  vocabulary: undefined as Vocabulary | undefined,
+  ids: new Int32Array(128),
+  reset(vocabulary: Vocabulary): void {
+    this.vocabulary = vocabulary
+    for (let code = 0; code < 128; code++) {
+      const char = String.fromCharCode(code)
+      this.ids[code] = vocabulary.get(FOLD[char] ?? char) ?? -1
+    }
+  },
+}
+
 const APOSTROPHE = 39
 const RIGHT_QUOTE = 0x2019
 
@@ -164,10 +198,12 @@ const RIGHT_QUOTE = 0x2019
  * the start of a token or of white space (not the middle of a surrogate pair, where the
  * expression would read differently). No sentence boundary tokens are added. Given a `vocabulary`, the tokens get their ids in it
  * (`out.ids`) instead of their normalised forms (`out.words`): an ASCII word is looked up where it
- * stands, without making its lowercase string.
+ * stands, without making its lowercase string. Not re-entrant: the words waiting for their lookup
+ * are kept in module-level buffers.
  */
 export function tokenize(text: string, out: Tokens, from = 0, to = text.length, vocabulary?: Vocabulary): Tokens {
   out.vocabulary = vocabulary
+  pending.count = 0
   const numberId = vocabulary ? (vocabulary.get(NUM) ?? -1) : -1
   let i = from
   while (i < to) {
@@ -189,12 +225,32 @@ export function tokenize(text: string, out: Tokens, from = 0, to = text.length, 
     } else if (classes & LETTER) {
       // [\p{L}\p{M}\p{N}]+ (?:['’] [\p{L}\p{M}]+)*
       let digit = false
+      // While the word is ASCII, what its lookup needs is gathered on the way, so that the lookup
+      // does not go over the characters again: the vocabulary hash of the lowercase word, and its
+      // last 8 characters, lowercase, packed a byte each (see `Vocabulary.idsOfAsciiWords`).
+      let ascii = true
+      let hash = FNV_OFFSET
+      let low = 0
+      let high = 0
       while (i < to) {
-        const next = codeAt(text, i, to)
-        const nextClasses = classOf(next)
+        const next = text.charCodeAt(i)
+        if (next < 128) {
+          const nextClasses = ASCII[next]!
+          if (!(nextClasses & (LETTER | NUMERAL))) break
+          if (nextClasses & NUMERAL) digit = true
+          const lower = nextClasses & UPPER ? next + 32 : next
+          hash = fnv(hash, lower)
+          high = (high << 8) | (low >>> 24)
+          low = (low << 8) | lower
+          i++
+          continue
+        }
+        const point = codeAt(text, i, to)
+        const nextClasses = classOf(point)
         if (!(nextClasses & (LETTER | NUMERAL))) break
         if (nextClasses & NUMERAL) digit = true
-        i += next > 0xffff ? 2 : 1
+        ascii = false
+        i += point > 0xffff ? 2 : 1
       }
       let apostrophe = -1
       for (;;) {
@@ -211,7 +267,17 @@ export function tokenize(text: string, out: Tokens, from = 0, to = text.length, 
         continue
       }
       if (apostrophe < 0 && vocabulary) {
-        out.pushId(vocabulary.idOfSpan(text, start, i), start, i, capital)
+        if (ascii) {
+          // Looked up with the sentence's other ASCII words once the text is read (see below).
+          let at = pending.count++ * 4
+          if (at === pending.words.length) pending.grow()
+          const words = pending.words
+          words[at++] = out.length
+          words[at++] = hash
+          words[at++] = low
+          words[at] = high
+          out.pushId(-1, start, i, capital)
+        } else out.pushId(vocabulary.idOfSpan(text, start, i), start, i, capital)
         continue
       }
       const raw = text.slice(start, i)
@@ -236,13 +302,20 @@ export function tokenize(text: string, out: Tokens, from = 0, to = text.length, 
     } else {
       // \.\.\. or one mark
       if (code === FULL_STOP && i + 2 < to && text.charCodeAt(i + 1) === FULL_STOP && text.charCodeAt(i + 2) === FULL_STOP) i += 3
-      else i += code > 0xffff ? 2 : 1
+      else if (code < 128 && vocabulary) {
+        // One ASCII mark (`,` `.` `(`): its id is kept, rather than making its string each time.
+        i++
+        if (marks.vocabulary !== vocabulary) marks.reset(vocabulary)
+        out.pushId(marks.ids[code]!, start, i, PUNCTUATION)
+        continue
+      } else i += code > 0xffff ? 2 : 1
       const raw = text.slice(start, i)
       const mark = FOLD[raw] ?? raw
       if (vocabulary) out.pushId(vocabulary.get(mark) ?? -1, start, i, PUNCTUATION)
       else out.push(mark, start, i, PUNCTUATION)
     }
   }
+  if (vocabulary && pending.count > 0) vocabulary.idsOfAsciiWords(text, out, pending.words, pending.count)
   return out
 }
 

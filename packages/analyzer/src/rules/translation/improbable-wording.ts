@@ -22,7 +22,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { context, report, signalsOf, type Detector, type RuleMeta } from '../../rule.js'
+import { context, report, signalsOf, type Detector, type LineSignals, type RuleMeta } from '../../rule.js'
 import { placeAt, pointAt } from '../../document.js'
 import { englishModel, type NgramModel } from '../../lm/model.js'
 import { betterOrder, sentenceFluency } from '../../lm/fluency.js'
@@ -69,13 +69,64 @@ export function severityOf(minWindow: number): Severity | undefined {
   return undefined
 }
 
+/**
+ * Sums of the `tr.*` signals of the sentences on one line, written to the line's signals once its
+ * last sentence is scored rather than updated sentence by sentence: a paragraph on one line holds
+ * dozens of sentences, and a signals object, whose keys every detector adds in its own order, is
+ * slow to look keys up in. Each sum starts from the line's value and adds the sentences in order,
+ * as the updates did, so the values are the same to the last bit.
+ */
+class LineSums {
+  index = -1
+  sentences = 0
+  tokens = 0
+  words = 0
+  logp = 0
+  pmi = 0
+  bad = 0
+  unknownLower = 0
+  /** Lowest window sum of the sentences judged; undefined while none is. */
+  minWindow: number | undefined = undefined
+
+  /** Start the sums of line `index` (0-based) from what its signals hold. */
+  open(signals: LineSignals, index: number): void {
+    this.index = index
+    this.sentences = signals['tr.sentences'] ?? 0
+    this.tokens = signals['tr.tokens'] ?? 0
+    this.words = signals['tr.words'] ?? 0
+    this.logp = signals['tr.logp'] ?? 0
+    this.pmi = signals['tr.pmi'] ?? 0
+    this.bad = signals['tr.bad'] ?? 0
+    this.unknownLower = signals['tr.unknownLower'] ?? 0
+    this.minWindow = signals['tr.minWindow']
+  }
+
+  /** Write the sums to `signals`, the line's (keys in the order the rule first wrote them). */
+  close(signals: LineSignals): void {
+    signals['tr.sentences'] = this.sentences
+    signals['tr.tokens'] = this.tokens
+    signals['tr.words'] = this.words
+    signals['tr.logp'] = this.logp
+    signals['tr.pmi'] = this.pmi
+    signals['tr.bad'] = this.bad
+    signals['tr.unknownLower'] = this.unknownLower
+    if (this.minWindow !== undefined) signals['tr.minWindow'] = this.minWindow
+    this.index = -1
+  }
+}
+
 function improbableWording() {
   return function (tree: Root, file: VFile): void {
     const ctx = context(file)
     if (!isEnglish(ctx)) return
     const { document } = ctx
+    const { lines } = document
     // Loaded on the first sentence that needs it: a file without one never reads the model.
     let model: NgramModel | null | undefined
+    // The line of the sentence: found once by search, then followed forward (sentences come in order).
+    let line = -1
+    let signals: LineSignals | undefined
+    const sums = new LineSums()
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
       for (const sentence of paragraph.children) {
@@ -88,17 +139,23 @@ function improbableWording() {
         const text = document.text.slice(start, end)
         const fluency = sentenceFluency(model, text)
         // Signals on the sentence's first line, summed over its sentences.
-        const line = pointAt(document, start).line
-        const signals = signalsOf(ctx, line - 1)
-        signals['tr.sentences'] = (signals['tr.sentences'] ?? 0) + 1
-        signals['tr.tokens'] = (signals['tr.tokens'] ?? 0) + fluency.tokens
-        signals['tr.words'] = (signals['tr.words'] ?? 0) + fluency.words
-        signals['tr.logp'] = (signals['tr.logp'] ?? 0) + fluency.logp
-        signals['tr.pmi'] = (signals['tr.pmi'] ?? 0) + fluency.pmi
-        signals['tr.bad'] = (signals['tr.bad'] ?? 0) + fluency.bad
-        signals['tr.unknownLower'] = (signals['tr.unknownLower'] ?? 0) + fluency.unknownLower
+        const at = line >= 0 ? lines[line] : undefined
+        if (!at || start < at.offset) line = pointAt(document, start).line - 1
+        else while (line + 1 < lines.length && lines[line + 1]!.offset <= start) line++
+        if (line !== sums.index) {
+          if (signals) sums.close(signals)
+          signals = signalsOf(ctx, line)
+          sums.open(signals, line)
+        }
+        sums.sentences += 1
+        sums.tokens += fluency.tokens
+        sums.words += fluency.words
+        sums.logp += fluency.logp
+        sums.pmi += fluency.pmi
+        sums.bad += fluency.bad
+        sums.unknownLower += fluency.unknownLower
         if (fluency.words < MIN_WORDS) continue
-        signals['tr.minWindow'] = Math.min(signals['tr.minWindow'] ?? 0, fluency.minWindow)
+        sums.minWindow = Math.min(sums.minWindow ?? 0, fluency.minWindow)
         const severity = severityOf(fluency.minWindow)
         if (!severity || fluency.spanEnd <= fluency.spanStart) continue
         const span = text.slice(fluency.spanStart, fluency.spanEnd)
@@ -110,6 +167,7 @@ function improbableWording() {
         })
       }
     }
+    if (signals) sums.close(signals)
   }
 }
 
