@@ -185,6 +185,16 @@ describe('model', () => {
     expect(name.minWindow).toBeGreaterThan(-1)
     expect(common.minWindow).toBeGreaterThan(-1)
   })
+
+  it('does not judge where an open sentence (cut off by the end of the text) ends', () => {
+    const cut = 'The minister told reporters on Monday that the talks would'
+    const closed = sentenceFluency(model, cut)
+    const open = sentenceFluency(model, cut, true)
+    expect(open.tokens).toBe(closed.tokens - 1)
+    // `would </s>` is improbable; the open sentence is not blamed for it.
+    expect(closed.minWindow).toBeLessThan(-1)
+    expect(open.minWindow).toBeGreaterThan(closed.minWindow)
+  })
 })
 
 describe('translation/improbable-wording', () => {

@@ -27,7 +27,7 @@ import { placeAt, pointAt } from '../../document.js'
 import { englishModel, type NgramModel } from '../../lm/model.js'
 import { betterOrder, sentenceFluency } from '../../lm/fluency.js'
 import type { Severity } from '../../types.js'
-import { isEnglish } from './shared.js'
+import { FINISHED, isEnglish } from './shared.js'
 
 export const meta: RuleMeta = {
   id: 'translation/improbable-wording',
@@ -121,6 +121,7 @@ function improbableWording() {
     if (!isEnglish(ctx)) return
     const { document } = ctx
     const { lines } = document
+    const textEnd = document.text.trimEnd().length
     // Loaded on the first sentence that needs it: a file without one never reads the model.
     let model: NgramModel | null | undefined
     // The line of the sentence: found once by search, then followed forward (sentences come in order).
@@ -137,11 +138,15 @@ function improbableWording() {
         model ??= englishModel()
         if (!model) return
         const text = document.text.slice(start, end)
-        const fluency = sentenceFluency(model, text)
         // Signals on the sentence's first line, summed over its sentences.
         const at = line >= 0 ? lines[line] : undefined
         if (!at || start < at.offset) line = pointAt(document, start).line - 1
         else while (line + 1 < lines.length && lines[line + 1]!.offset <= start) line++
+        // The last sentence of a text that stops in mid-sentence (an excerpt cut short) has no end
+        // of its own to judge. A one-line text without closing punctuation is a headline or a
+        // segment, whose end is its own (`…concurring to Chinanews com`).
+        const open = end >= textEnd && line > 0 && !FINISHED.test(text)
+        const fluency = sentenceFluency(model, text, open)
         if (line !== sums.index) {
           if (signals) sums.close(signals)
           signals = signalsOf(ctx, line)

@@ -25,7 +25,7 @@ import type { Root } from 'nlcst'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { context, report, stateOf, type Detector, type RuleMeta } from '../../rule.js'
-import { eachParagraph, isEnglish, scanDoubleQuotes, type QuoteProblem } from './shared.js'
+import { eachParagraph, FINISHED, isEnglish, scanDoubleQuotes, type QuoteProblem } from './shared.js'
 import { placeAt } from '../../document.js'
 
 export const meta: RuleMeta = {
@@ -57,9 +57,6 @@ interface Pending {
   /** Whether its paragraph stops mid-sentence (no closing punctuation): cut short if it is the text's last. */
   cut: boolean
 }
-
-/** What a paragraph that is not cut short ends with: closing punctuation, a closing quote or bracket. */
-const FINISHED = /[.!?…:;"”“’'»)\]]\s*$/u
 
 /** Paragraphs without quote marks a quotation may run through before it counts as unclosed. */
 const MAX_WAIT = 3

@@ -25,6 +25,12 @@ export function eachParagraph(
   }
 }
 
+/**
+ * What a passage that is not cut short ends with: closing punctuation, a closing quote or bracket.
+ * A text whose end fails it stops mid-sentence (an excerpt: `…officials said the talks would`).
+ */
+export const FINISHED = /[.!?…:;"”“’'»)\]]\s*$/u
+
 /** Words people repeat on purpose (`ha ha ha`, `bye bye`, `knock knock`). */
 export const SOUNDS: ReadonlySet<string> = new Set(
   ('ha haha he hi ho hey la na da do doo dum yeah yes no go bye blah bla yada yadda tick tock knock ' +
