@@ -17,6 +17,7 @@
  * article cites (all 10 such lines of the dev pages are part of the text).
  */
 import type { RuleMeta } from '../../rule.js'
+import { unitSet } from './chars.js'
 
 export const meta: RuleMeta = {
   id: 'boilerplate/byline',
@@ -55,6 +56,15 @@ const DATED = /^(?:updated|published|posted|last updated)\b/iu
 /** The signature line of an embedded tweet: "— Name (@handle) November 19, 2019". */
 const TWEET_SIGNATURE = /^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.*\b\d{4}$/u
 
+/** The first two characters of `BY`'s keywords ("By", "von", "Текст" …), as `first << 16 | second`. */
+const BY_STARTS = new Set(
+  ['By', 'by', 'BY', 'Vo', 'vo', 'Pa', 'pa', 'Po', 'po', 'Do', 'do', 'Pr', 'pr', 'Av', 'av', 'Af', 'af', 'Te', 'te', 'Те', 'те', 'Ав', 'ав'].map(
+    (start) => (start.charCodeAt(0) << 16) | start.charCodeAt(1),
+  ),
+)
+/** First letters of `DATED`'s words, in either case. */
+const DATED_INITIALS = unitSet('uUpPlL')
+
 /**
  * What the line is when it is a byline or dateline, else undefined. `hasDigit` false (when the
  * caller knows the line has no digit) skips the date patterns that all need one.
@@ -63,12 +73,43 @@ export function byline(text: string, words: number, terminal: boolean, hasDigit 
   // A sentence of more than four words: none of the shapes below can match it (initials are one
   // word; a signature ends in a letter, a comment header in a colon), so the common case costs nothing.
   if (terminal && words > 4) return undefined
-  const trimmed = text.trim()
-  if (INITIALS.test(trimmed)) return 'signature initials'
-  if (SIGNATURE.test(trimmed)) return 'agency signature'
-  if (COMMENTER.test(trimmed)) return 'comment header'
-  if (words <= 10 && BY.test(trimmed)) return 'byline'
+  return bylineShape(text.trim(), words, hasDigit)
+}
+
+/** `byline` past its first test, apart: see `measureShapes` in features.ts on rare paths. */
+function bylineShape(trimmed: string, words: number, hasDigit: boolean): string | undefined {
+  // Cheap tests first: initials are at most three letters (six code units), a signature holds
+  // "--", a comment header ends in a colon.
+  if (trimmed.length <= 6 && INITIALS.test(trimmed)) return 'signature initials'
+  if (trimmed.includes('--') && SIGNATURE.test(trimmed)) return 'agency signature'
+  if (trimmed.charCodeAt(trimmed.length - 1) === 58 && COMMENTER.test(trimmed)) return 'comment header'
+  if (words <= 10 && BY_STARTS.has((trimmed.charCodeAt(0) << 16) | trimmed.charCodeAt(1)) && BY.test(trimmed)) return 'byline'
   if (words > 14) return undefined
-  if (hasDigit ? DATE.test(trimmed) : DATED.test(trimmed)) return TWEET_SIGNATURE.test(trimmed) ? undefined : 'date line'
+  if (hasDigit ? mayBeDate(trimmed) && DATE.test(trimmed) : DATED_INITIALS.has(trimmed.charCodeAt(0)) && DATED.test(trimmed)) {
+    return TWEET_SIGNATURE.test(trimmed) ? undefined : 'date line'
+  }
   return undefined
+}
+
+/**
+ * Whether `DATE` may match `text`, from what each of its forms needs: four digits in a row (a
+ * year), a digit followed by "." "/" or ":" (11.12.19, 9:24 pm), "read" in any case ("2 min
+ * read"), or a first letter of `DATED`. Most short lines with a digit have none ("Top 10 stories").
+ */
+function mayBeDate(text: string): boolean {
+  if (DATED_INITIALS.has(text.charCodeAt(0))) return true
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) {
+      if (++run >= 4) return true
+      const next = text.charCodeAt(i + 1)
+      if (next === 46 || next === 47 || next === 58) return true
+    } else {
+      run = 0
+      // "read", any case: none of these letters has a case variant outside ASCII.
+      if ((code | 32) === 114 && (text.charCodeAt(i + 1) | 32) === 101 && (text.charCodeAt(i + 2) | 32) === 97 && (text.charCodeAt(i + 3) | 32) === 100) return true
+    }
+  }
+  return false
 }

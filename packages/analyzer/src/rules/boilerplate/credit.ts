@@ -14,6 +14,7 @@
  * agency lines, slash chains and credit labels on lines of at most 30 words count.
  */
 import type { RuleMeta } from '../../rule.js'
+import { MARK_SLASH, unitSet, type LineHints } from './chars.js'
 
 export const meta: RuleMeta = {
   id: 'boilerplate/credit',
@@ -36,11 +37,16 @@ const SLASH_CHAIN = new RegExp(`\\S\\s*/\\s*(?:\\S[^/]*/\\s*)*${AGENCY}\\)?$`, '
 const LABEL = /(?:^|[\s(\/|])(?:photos?|photograph|pictures?|images?|fotos?|bild|credits?|crédits?|source|quelle|imagen|afbeelding|zdjęcie|фото)\s*(?::|…|\.\.\.|\bby\b|\bcredit\b|©)/iu
 const STOCK = /\b(?:Getty Images|Shutterstock|iStock|Alamy|AFP\/File|AP Photo)\b/u
 
-/** What the line is when it is a credit, else undefined. */
-export function credit(text: string, words: number): string | undefined {
+/** First characters of `AGENCY_ALONE`: a bracket and the agencies' initials. */
+const AGENCY_INITIALS = unitSet('(ARGEdDSXTBKPiZUNFHYI')
+
+/** What the line is when it is a credit, else undefined (`hints`: see `ticker`). */
+export function credit(text: string, words: number, hints?: LineHints): string | undefined {
   const trimmed = text.trim()
   if (words > 30) return undefined
-  if (AGENCY_ALONE.test(trimmed)) return 'news agency credit'
-  if (LABEL.test(trimmed) || STOCK.test(trimmed) || SLASH_CHAIN.test(trimmed)) return 'photo credit'
+  // Cheap tests before the patterns: a line of agencies starts with one's initial or a bracket, a
+  // slash chain holds a slash.
+  if (AGENCY_INITIALS.has(trimmed.charCodeAt(0)) && AGENCY_ALONE.test(trimmed)) return 'news agency credit'
+  if (LABEL.test(trimmed) || STOCK.test(trimmed) || ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && SLASH_CHAIN.test(trimmed))) return 'photo credit'
   return undefined
 }

@@ -31,15 +31,47 @@
  * - Chinese and Japanese characters (no spaces) count half a word each.
  * - Repeats are found on a 53-bit hash of the comparison form, not on stored strings.
  *
- * Speed: every line is read once by a character loop that classifies ASCII by table and other
- * characters by a table filled on first sight (a Russian page asks for the same 60 letters
- * thousands of times), and each word is looked up once in one index of stop words and lexicon.
+ * Speed: every line is read once by one character loop (`measureLine`) that classifies ASCII by
+ * table and other characters by a table filled on first sight (chars.ts), and on the way counts
+ * the character classes, hashes the repeat key, finds the words without a regular expression and
+ * looks each up, from its lower-cased code units, in one index of stop words and lexicon. The
+ * patterns of the named shapes run only on lines that hold what they need (a ticker's currency
+ * sign, a menu's separator), which the loop noted (`LineHints`). Every value is the same to the
+ * last bit as the patterns and look-ups it replaces computed: on 1 MB of prose the page table
+ * takes about a third of the time it did, on the scraped dev pages two fifths.
  */
 import { countWords } from '../../document.js'
 import { byline } from './byline.js'
+import {
+  ASCII_KIND,
+  ASCII_MARKS,
+  DIGIT,
+  isSpace,
+  isUpper,
+  LOWER,
+  lowerUnit,
+  MARK_URL,
+  markOf,
+  MULTI,
+  pointAt,
+  PUNCTUATION,
+  SPACE,
+  SYMBOL,
+  U_LETTER,
+  U_LOWER,
+  U_NUMBER,
+  U_PROSE_MARK,
+  U_SPACE,
+  U_SYMBOL,
+  U_UPPER,
+  unicodeKind,
+  unitSet,
+  UPPER,
+  type LineHints,
+} from './chars.js'
 import { credit } from './credit.js'
 import { inlineMenu, runLengths } from './menu.js'
-import { repeatKey, repeats } from './repeated.js'
+import { repeatKey } from './repeated.js'
 import { ticker } from './ticker.js'
 import { uiString } from './ui-string.js'
 
@@ -52,6 +84,16 @@ const GAP_COST = 8
 const ARTICLE_BEFORE_COMMENTS = 150
 /** A short line that opens the reader comments. */
 const COMMENT_MARKER = /^\d+\s+(?:thoughts?|responses?|comments?|replies|reactions?)\s+(?:on|to)\b|^(?:\[?\s*\(?\d+\)?\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|post a comment|add a comment|show comments|view comments|join the discussion|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\b|\b\d+\s+(?:comments?|responses|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarz\w*|комментари\w*)\s*\]?$/iu
+const COMMENT_MARKER_INITIALS = unitSet('[(cCrRlLpPaAsSſvVjJkK\u212aкК')
+/**
+ * Whether `COMMENT_MARKER` may match the trimmed `text`: each of its forms holds a digit or starts
+ * with a bracket or the first letter of one of its words, in any case its case folding allows
+ * ("ſ" is an "s", the Kelvin sign a "k"). Most short lines have neither ("Home", "World News").
+ */
+function mayBeCommentMarker(text: string, hasDigit: boolean): boolean {
+  return hasDigit || COMMENT_MARKER_INITIALS.has(text.charCodeAt(0))
+}
+
 /** How far above the body the headline may be, in non-blank lines. */
 const HEADLINE_WINDOW = 8
 
@@ -72,25 +114,14 @@ const SAID_HEADER = /\b(?:says|said|wrote|writes|sagt|schreibt|dit|écrit|dice|d
  * (AP) — The Latest …", "NEW DELHI: Their American dream …", "Moscow (AFP) – President …".
  */
 const DATELINE = /^(?:\p{Lu}{2}[\p{Lu}.'’ -]{1,30}|\p{Lu}[\p{L}.'’ -]{1,30}(?=\s*\())(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s*(?:\([^)]{2,30}\))?\s*(?:[—–-]{1,2}|:)\s+\S/u
-const TWO_CAPITALS = /^\p{Lu}{2}/u
-const INNER_SENTENCE = /[.!?。！？]["”’»)]?\s+["“„«]?\p{Lu}/gu
-/** Punctuation of prose, not counted as symbols. */
-const ASCII_PUNCTUATION = `.,;:'"!?()-`
-// What each ASCII character counts as.
-const SPACE = 0
-const UPPER = 1
-const LOWER = 2
-const DIGIT = 3
-const PUNCTUATION = 4
-const SYMBOL = 5
-const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) =>
-  code <= 32 ? SPACE
-  : code >= 65 && code <= 90 ? UPPER
-  : code >= 97 && code <= 122 ? LOWER
-  : code >= 48 && code <= 57 ? DIGIT
-  : ASCII_PUNCTUATION.includes(String.fromCharCode(code)) ? PUNCTUATION
-  : SYMBOL,
-)
+/** Whether `text` starts with two capitals (`/^\p{Lu}{2}/u`). */
+function twoCapitals(text: string): boolean {
+  if (text.length === 0) return false
+  const first = pointAt(text, 0)
+  const next = first > 0xffff ? 2 : 1
+  return isUpper(first) && next < text.length && isUpper(pointAt(text, next))
+}
+/** A word: letters and digits, joined by single apostrophes, dots or hyphens (`measureLine` reads the same words without it). */
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 
 /**
@@ -152,12 +183,44 @@ export interface LineFeatures {
   skeleton: number
 }
 
-/** Matches of the global `pattern` in `text`, without building the array of them. */
-function countMatches(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0
-  let count = 0
-  while (pattern.exec(text) !== null) count++
-  return count
+/**
+ * Whether a match of `/[.!?。！？]["”’»)]?\s+["“„«]?\p{Lu}/u` starts at the end mark at `i` of
+ * `text`: maybe a closing quote or bracket, white space, maybe an opening quote, then a capital
+ * ("… said. The …"). No character of a match after its end mark is an end mark, so the global
+ * pattern's matches never overlap, and counting the end marks that start one counts its matches.
+ */
+function innerSentenceAt(text: string, i: number): number {
+  const n = text.length
+  let j = i + 1
+  if (j < n) {
+    const closer = text.charCodeAt(j)
+    if (closer === 34 || closer === 0x201d || closer === 0x2019 || closer === 0xbb || closer === 41) j++
+  }
+  const spaces = j
+  while (j < n && isSpace(text.charCodeAt(j))) j++
+  if (j === spaces || j >= n) return 0
+  const opener = text.charCodeAt(j)
+  if (opener === 34 || opener === 0x201c || opener === 0x201e || opener === 0xab) j++
+  return j < n && isUpper(pointAt(text, j)) ? 1 : 0
+}
+
+/**
+ * Whether `URL_LIKE` may match `text`: it needs "://", an "@", "www." or ".com", ".org", ".net" in
+ * any case (none of these letters has a case variant outside ASCII). The pattern decides.
+ */
+function maybeUrl(text: string): boolean {
+  if (text.includes('://') || text.includes('@')) return true
+  const n = text.length
+  for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
+    if (i >= 3 && (text.charCodeAt(i - 3) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 1) | 32) === 119) return true
+    if (i + 3 < n) {
+      const a = text.charCodeAt(i + 1) | 32
+      const b = text.charCodeAt(i + 2) | 32
+      const c = text.charCodeAt(i + 3) | 32
+      if ((a === 99 && b === 111 && c === 109) || (a === 111 && b === 114 && c === 103) || (a === 110 && b === 101 && c === 116)) return true
+    }
+  }
+  return false
 }
 
 /** Any Chinese or Japanese character: the cheap test before counting them. */
@@ -165,10 +228,10 @@ const MAYBE_CJK = /[\u2e80-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]/u
 
 /**
  * Word count where Chinese and Japanese characters (no spaces) count as half a word each.
- * `tokens` is the line's `WORD` matches, the same words `countWords` counts.
+ * `tokens` is the number of the line's `WORD` matches, the same words `countWords` counts.
  */
-function wordsOf(text: string, tokens: readonly string[], maybeCjk = MAYBE_CJK.test(text)): number {
-  if (!maybeCjk) return tokens.length
+function wordsOf(text: string, tokens: number, maybeCjk = MAYBE_CJK.test(text)): number {
+  if (!maybeCjk) return tokens
   let cjk = 0
   const rest = text.replace(CJK, () => {
     cjk++
@@ -176,47 +239,6 @@ function wordsOf(text: string, tokens: readonly string[], maybeCjk = MAYBE_CJK.t
   })
   return countWords(rest) + cjk / 2
 }
-
-// What a character outside ASCII is, from its Unicode properties: the same tests as before, asked
-// once per code unit and process (a Russian page asks for the same 60 letters thousands of times).
-const U_UNKNOWN = 0
-const U_SPACE = 1
-const U_UPPER = 2
-const U_LOWER = 3
-/** A letter without case (Han, Hangul, Arabic …). */
-const U_LETTER = 4
-const U_NUMBER = 5
-/** Prose punctuation outside ASCII (’‘“”«»–—…): neither a symbol nor part of a word. */
-const U_PROSE_MARK = 6
-/** Other punctuation and symbols: a symbol, and a separator for the repeat key. */
-const U_SYMBOL = 7
-/** Anything else (combining marks, format characters): a symbol, but part of a word for the repeat key. */
-const U_OTHER = 8
-const UNICODE_KIND = new Uint8Array(0x10000)
-
-function kindOfChar(char: string): number {
-  if (/\s/u.test(char)) return U_SPACE
-  if (/\p{L}/u.test(char)) return /\p{Lu}/u.test(char) ? U_UPPER : /\p{Ll}/u.test(char) ? U_LOWER : U_LETTER
-  if (/\p{N}/u.test(char)) return U_NUMBER
-  if (/[’‘“”«»–—…]/u.test(char)) return U_PROSE_MARK
-  if (/[\p{P}\p{S}]/u.test(char)) return U_SYMBOL
-  return U_OTHER
-}
-
-/** Kind of the code point `point` (any plane). */
-function unicodeKind(point: number): number {
-  if (point > 0xffff) return kindOfChar(String.fromCodePoint(point))
-  let kind = UNICODE_KIND[point]!
-  if (kind === U_UNKNOWN) {
-    kind = kindOfChar(String.fromCharCode(point))
-    UNICODE_KIND[point] = kind
-  }
-  return kind
-}
-
-/** Lower case of each code unit outside ASCII, filled lazily: 0 not yet known, `MULTI` when it takes more than one unit. */
-const LOWER_OF = new Uint16Array(0x10000)
-const MULTI = 0xffff
 
 /** Whether `text` holds an ASCII digit. */
 function hasAsciiDigit(text: string): boolean {
@@ -236,15 +258,36 @@ export function lexiconKey(token: string): string {
 const STOP_WORD = 1
 const IN_LEXICON = 2
 
-/** The stop words of a language and a lexicon in one index: word → entry of `flags` and `scores`. */
+/**
+ * The stop words of a language and a lexicon in one index: word → entry of `flags` and `scores`.
+ * `index` answers any string; `slots` answers a word given as lower-cased code units without
+ * making a string of it (open addressing on `unitHash`: slot → entry + 1, 0 when empty).
+ */
 interface TokenTable {
   index: Map<string, number>
   flags: Uint8Array
   scores: Float64Array
+  /** Code units of every word, one after the other: word `at` is `pool[start[at], start[at + 1])`. */
+  pool: Uint16Array
+  start: Int32Array
+  slots: Int32Array
+  mask: number
 }
 
 const tokenTables = new WeakMap<object, Map<Set<string> | undefined, TokenTable>>()
 const NO_LEXICON = {}
+
+// The offset as a signed 32-bit integer (`| 0`): the first step XORs it, which makes it one anyway,
+// and a hash that starts as one stays in an integer register (0x811c9dc5 itself is above 2^31).
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+
+/** FNV-1a of `length` code units, the hash of `TokenTable.slots`. */
+function unitHash(units: ArrayLike<number>, length: number): number {
+  let hash = FNV_OFFSET
+  for (let j = 0; j < length; j++) hash = Math.imul(hash ^ units[j]!, FNV_PRIME)
+  return hash
+}
 
 /** The one table for `stopWords` and `lexicon`, built once per process. */
 function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undefined): TokenTable {
@@ -257,7 +300,15 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
     const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys())])]
     const flags = new Uint8Array(words.length)
     const scores = new Float64Array(words.length)
+    let size = 16
+    while (size < 4 * words.length) size *= 2
+    const slots = new Int32Array(size)
+    const mask = size - 1
+    const start = new Int32Array(words.length + 1)
+    words.forEach((word, at) => (start[at + 1] = start[at]! + word.length))
+    const pool = new Uint16Array(start[words.length]!)
     words.forEach((word, at) => {
+      for (let j = 0; j < word.length; j++) pool[start[at]! + j] = word.charCodeAt(j)
       index.set(word, at)
       if (stopWords?.has(word)) flags[at]! |= STOP_WORD
       const score = lexiconKey === NO_LEXICON ? undefined : lexicon!.get(word)
@@ -265,11 +316,94 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
         flags[at]! |= IN_LEXICON
         scores[at] = score
       }
+      let slot = unitHash(pool.subarray(start[at]!, start[at + 1]!), word.length) & mask
+      while (slots[slot] !== 0) slot = (slot + 1) & mask
+      slots[slot] = at + 1
     })
-    table = { index, flags, scores }
+    table = { index, flags, scores, pool, start, slots, mask }
     byStopWords.set(stopWords, table)
   }
   return table
+}
+
+/** Entry of `table` for the word in `units[0, length)` (of `unitHash` `hash`), or -1. */
+function findUnits(table: TokenTable, units: Uint16Array, length: number, hash: number): number {
+  const { slots, mask, pool, start } = table
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const entry = slots[slot]! - 1
+    if (entry < 0) return -1
+    const from = start[entry]!
+    if (start[entry + 1]! - from !== length) continue
+    let j = 0
+    while (j < length && pool[from + j] === units[j]) j++
+    if (j === length) return entry
+  }
+}
+
+/** What `measureLine` learns of a line's words (the `WORD` matches): one record, reused line after line. */
+const scanned = { tokens: 0, letters: 0, stops: 0, content: 0, capitalised: 0, known: 0, sum: 0, max: 0, min: 0, first: 0 }
+/** The lower-cased code units of the word being read (grown to the longest line). */
+let units = new Uint16Array(256)
+
+/**
+ * Count the word `text[start, end)` into `scanned`: `units[0, n)` are its code units lower-cased
+ * one by one (`hash` their `unitHash`), `slow` when that is not its lower case (see
+ * `measureLine`), `digit` when it holds an ASCII digit, `firstKind` what its first character is
+ * (1 a capital, 2 another letter, 3 a digit or number: `UPPER`, `LOWER`, `DIGIT` for ASCII). The
+ * word is looked up in `table` once for both lists, from its units without making a string of it.
+ */
+function endWord(text: string, table: TokenTable | undefined, start: number, end: number, n: number, hash: number, slow: boolean, digit: boolean, firstKind: number): void {
+  const t = scanned.tokens++
+  scanned.letters += end - start
+  if (table) {
+    let entry = -1
+    let folded = false
+    if (!slow) {
+      entry = findUnits(table, units, n, hash)
+      // A lexicon key holds no digit but single `0`s: a word with digits is looked up folded too.
+      if (entry < 0 && digit) {
+        // Folded in place: the folded form is never longer.
+        let m = 0
+        let run = false
+        for (let j = 0; j < n; j++) {
+          const unit = units[j]!
+          const isDigit = unit >= 48 && unit <= 57
+          if (!isDigit || !run) units[m++] = isDigit ? 48 : unit
+          run = isDigit
+        }
+        entry = findUnits(table, units, m, unitHash(units, m))
+        folded = entry >= 0
+      }
+    } else {
+      const low = text.slice(start, end).toLowerCase()
+      entry = table.index.get(low) ?? -1
+      if (entry < 0 && hasAsciiDigit(low)) {
+        entry = table.index.get(low.replace(/[0-9]+/g, '0')) ?? -1
+        folded = entry >= 0
+      }
+    }
+    // Stop words have no digits: the folded form only answers the lexicon.
+    if (folded && (table.flags[entry]! & IN_LEXICON) === 0) entry = -1
+    if (entry >= 0) {
+      const flags = table.flags[entry]!
+      if ((flags & IN_LEXICON) !== 0) {
+        const score = table.scores[entry]!
+        if (t === 0) scanned.first = score
+        if (scanned.known === 0 || score > scanned.max) scanned.max = score
+        if (scanned.known === 0 || score < scanned.min) scanned.min = score
+        scanned.sum += score
+        scanned.known++
+      }
+      if (!folded && (flags & STOP_WORD) !== 0) {
+        scanned.stops++
+        return
+      }
+    }
+  }
+  // Content words start with a letter.
+  if (firstKind === 3) return
+  scanned.content++
+  if (firstKind === 1) scanned.capitalised++
 }
 
 /**
@@ -306,7 +440,115 @@ function lexiconValues(tokens: readonly string[], lexicon: Lexicon | undefined, 
 /** Features of one line on its own. */
 export function lineFeatures(text: string, stopWords: Set<string> | undefined, lexicon?: Lexicon): LineFeatures {
   const trimmed = text.trim()
-  const tokens = trimmed.match(WORD) ?? []
+  measureLine(trimmed, stopWords, lexicon)
+  const line = measureShapes(trimmed)
+  const features: LineFeatures = {
+    text,
+    words: line.words,
+    terminal: line.terminal,
+    ellipsis: line.ellipsis,
+    colonEnd: line.colonEnd,
+    question: line.question,
+    stopShare: line.stopShare,
+    titleCase: line.titleCase,
+    allCaps: line.allCaps,
+    letterShare: line.letterShare,
+    digitShare: line.digitShare,
+    symbolShare: line.symbolShare,
+    commaShare: line.commaShare,
+    upperShare: line.upperShare,
+    meanWordLength: line.meanWordLength,
+    innerSentences: line.innerSentences,
+    lowerStart: line.lowerStart,
+    url: line.url,
+    bullet: line.bullet,
+    quoteStart: line.quoteStart,
+    subhead: line.subhead,
+    prose: line.prose,
+    short: line.short,
+    lex: [line.lex[0]!, line.lex[1]!, line.lex[2]!, line.lex[3]!, line.lex[4]!],
+    skeleton: line.skeleton,
+  }
+  if (line.ui) features.ui = line.ui
+  if (line.ticker) features.ticker = line.ticker
+  if (line.credit) features.credit = line.credit
+  if (line.byline) features.byline = line.byline
+  if (line.inlineMenu) features.inlineMenu = line.inlineMenu
+  return features
+}
+
+/**
+ * `LineFeatures` as `measureLine` leaves them: one record of fixed shape, reused line after line
+ * (the page table copies what it keeps), with every shape name present (undefined when not
+ * found) and the repeat key's hash.
+ */
+interface MeasuredLine extends Omit<LineFeatures, 'text' | 'lex' | 'ui' | 'ticker' | 'credit' | 'byline' | 'inlineMenu'> {
+  lex: Float64Array
+  ui: string | undefined
+  ticker: string | undefined
+  credit: string | undefined
+  byline: string | undefined
+  inlineMenu: string | undefined
+  /** `hashKey(repeatKey(text))`, as `lineHash` computes it. */
+  hash: number
+  /** Letters and digits. */
+  alphanumerics: number
+}
+
+/** The `LineHints` of the line `measureLine` reads, passed to the shape tests. */
+const hints: LineHints = { marks: 0, spaceRuns: 0 }
+
+const measured: MeasuredLine = {
+  words: 0,
+  terminal: false,
+  ellipsis: false,
+  colonEnd: false,
+  question: false,
+  stopShare: 0,
+  titleCase: 0,
+  allCaps: false,
+  letterShare: 0,
+  digitShare: 0,
+  symbolShare: 0,
+  commaShare: 0,
+  upperShare: 0,
+  meanWordLength: 0,
+  innerSentences: 0,
+  lowerStart: false,
+  url: false,
+  bullet: false,
+  quoteStart: false,
+  subhead: false,
+  prose: false,
+  short: false,
+  lex: new Float64Array(LEX_VALUES),
+  skeleton: 0,
+  ui: undefined,
+  ticker: undefined,
+  credit: undefined,
+  byline: undefined,
+  inlineMenu: undefined,
+  hash: 0,
+  alphanumerics: 0,
+}
+
+/**
+ * The features of the trimmed line `trimmed` that one pass over its characters gives, in
+ * `measured` (overwritten by the next call; `measureShapes` adds the rest).
+ *
+ * One loop reads the line's characters once, for everything: the counts of letters, digits,
+ * symbols and commas, the skeleton, the first letter, the sentence boundaries inside the line, the
+ * repeat key's hash (what `lineHash` computes; white space at the ends is a gap there, so the
+ * trimmed line has the same key) and the words (`WORD` matches). On 1 MB of prose each further
+ * pass over the characters cost as much as a fifth of all the page work.
+ *
+ * A word is looked up from its code units lower-cased one by one, which is what `toLowerCase`
+ * does except for a capital sigma (its lower case depends on where it stands: "ΟΔΟΣ" → "οδος"
+ * ends in "ς"), a character whose lower case takes two units ("İ") and characters beyond the Basic
+ * Multilingual Plane: a word with any of those (`slow`) is looked up as the string `toLowerCase`
+ * makes of it.
+ */
+function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexicon: Lexicon | undefined): MeasuredLine {
   // How the line ends, read backwards past closing quotes and brackets: the same as the patterns
   // TERMINAL, ELLIPSIS and QUESTION, without scanning the whole line for each.
   let end = trimmed.length - 1
@@ -318,6 +560,21 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined, l
   const finalCode = trimmed.length > 0 ? trimmed.charCodeAt(trimmed.length - 1) : 0
   const colonEnd = finalCode === 58 || finalCode === 0xff1a
 
+  // One look-up a word answers both lists (see `tokenTable`).
+  const table = stopWords || (lexicon && lexicon.size > 0) ? tokenTable(stopWords, lexicon) : undefined
+  scanned.tokens = 0
+  scanned.letters = 0
+  scanned.stops = 0
+  scanned.content = 0
+  scanned.capitalised = 0
+  scanned.known = 0
+  scanned.sum = 0
+  scanned.max = 0
+  scanned.min = 0
+  scanned.first = 0
+  const length = trimmed.length
+  if (units.length < length) units = new Uint16Array(Math.max(length, 2 * units.length))
+
   let letters = 0
   let digits = 0
   let symbols = 0
@@ -326,34 +583,109 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined, l
   let lower = 0
   let commas = 0
   // The skeleton: a hash of the line's punctuation, symbols and digit runs (as one `0` each), in order.
-  let skeleton = 0x811c9dc5
+  let skeleton = FNV_OFFSET
   let inDigits = false
   let maybeCjk = false
-  for (let i = 0; i < trimmed.length; i++) {
+  // The first letter: 1 lower case, 2 any other (`/^\P{L}*\p{Ll}/u` asks for 1).
+  let firstLetter = 0
+  let inner = 0
+  // The repeat key's hash (`lineHash`): its state, and whether a gap waits for the next character.
+  // As int32 (see `FNV_OFFSET`); `lineHash` starts from the same bits.
+  let h1 = 0xdeadbeef | 0
+  let h2 = 0x41c6ce57
+  let empty = true
+  let gap = false
+  // The word being read: its start (-1 when none), units, and a joiner (' ’ . -) that continues it
+  // only when a letter or digit follows (at `joiner`, -1 when none).
+  let wordStart = -1
+  let n = 0
+  let wordHash = FNV_OFFSET
+  let slow = false
+  let digit = false
+  let firstKind = 0
+  let joiner = -1
+  // For the shape tests (`LineHints`): the marks seen, and runs of white space after a character.
+  let marks = 0
+  let spaceRuns = 0
+  let inSpace = false
+  for (let i = 0; i < length; i++) {
     const code = trimmed.charCodeAt(i)
     // ASCII by table, without regular expressions: most of the text on most pages.
     if (code < 128) {
       const kind = ASCII_KIND[code]!
-      if (kind === SPACE) continue
-      visible++
-      if (kind === UPPER) {
-        letters++
-        upper++
-        inDigits = false
-      } else if (kind === LOWER) {
-        letters++
-        lower++
-        inDigits = false
-      } else if (kind === DIGIT) {
-        digits++
-        if (!inDigits) skeleton = Math.imul(skeleton ^ 48, 0x01000193)
-        inDigits = true
-      } else {
-        if (kind === SYMBOL) symbols++
-        else if (code === 44) commas++
-        skeleton = Math.imul(skeleton ^ code, 0x01000193)
-        inDigits = false
+      if (kind === UPPER || kind === LOWER || kind === DIGIT) {
+        // A letter or digit: part of a word and of the repeat key.
+        const unit = kind === UPPER ? code + 32 : code
+        if (wordStart < 0) {
+          wordStart = i
+          n = 0
+          wordHash = FNV_OFFSET
+          slow = false
+          digit = false
+          firstKind = kind
+        } else if (joiner >= 0) {
+          const mark = trimmed.charCodeAt(joiner)
+          units[n++] = mark
+          wordHash = Math.imul(wordHash ^ mark, FNV_PRIME)
+          joiner = -1
+        }
+        units[n++] = unit
+        wordHash = Math.imul(wordHash ^ unit, FNV_PRIME)
+        if (!empty && gap) {
+          h1 = Math.imul(h1 ^ 32, 2654435761)
+          h2 = Math.imul(h2 ^ 32, 1597334677)
+        }
+        gap = false
+        empty = false
+        h1 = Math.imul(h1 ^ unit, 2654435761)
+        h2 = Math.imul(h2 ^ unit, 1597334677)
+        inSpace = false
+        visible++
+        if (kind === DIGIT) {
+          digit = true
+          digits++
+          if (!inDigits) skeleton = Math.imul(skeleton ^ 48, 0x01000193)
+          inDigits = true
+        } else {
+          letters++
+          if (kind === UPPER) {
+            upper++
+            if (firstLetter === 0) firstLetter = 2
+          } else {
+            lower++
+            if (firstLetter === 0) firstLetter = 1
+          }
+          inDigits = false
+        }
+        continue
       }
+      // White space, punctuation or a symbol: a gap in the repeat key, the end of a word unless it
+      // joins two parts of one.
+      gap = true
+      if (wordStart >= 0) {
+        if (joiner < 0 && (code === 39 || code === 46 || code === 45)) joiner = i
+        else {
+          endWord(trimmed, table, wordStart, joiner >= 0 ? joiner : i, n, wordHash, slow, digit, firstKind)
+          wordStart = -1
+          joiner = -1
+        }
+      }
+      if (kind === SPACE) {
+        // Code units up to 32 count as space here; `\s` is only tab to carriage return and space.
+        if (code === 32 || (code >= 9 && code <= 13)) {
+          if (!inSpace && i > 0) spaceRuns++
+          inSpace = true
+        } else inSpace = false
+        continue
+      }
+      inSpace = false
+      marks |= ASCII_MARKS[code]!
+      visible++
+      if (kind === SYMBOL) symbols++
+      else if (code === 44) commas++
+      else if (code === 46 || code === 33 || code === 63) inner += innerSentenceAt(trimmed, i)
+      skeleton = Math.imul(skeleton ^ code, 0x01000193)
+      inDigits = false
       continue
     }
     // The characters `MAYBE_CJK` looks for, noted on the way (its surrogate range, read by code
@@ -363,20 +695,81 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined, l
     let point = code
     if (code >= 0xd800 && code <= 0xdbff) {
       point = trimmed.codePointAt(i)!
-      if (point > 0xffff) i++
-      else if (code >= 0xd840 && code <= 0xd87f) maybeCjk = true
+      if (point <= 0xffff && code >= 0xd840 && code <= 0xd87f) maybeCjk = true
     }
     const kind = unicodeKind(point)
-    if (kind === U_SPACE) continue
+    const isGap = kind === U_SPACE || kind === U_PROSE_MARK || kind === U_SYMBOL
+    // Lower case, one unit (`MULTI` beyond the plane or when it takes more).
+    const lowered = isGap ? 0 : point <= 0xffff ? lowerUnit(point) : MULTI
+    // As `firstKind` of `endWord`: 1 a capital, 2 another letter, 3 a number, 0 no part of a word.
+    const wordKind = kind === U_UPPER ? 1 : kind === U_LOWER || kind === U_LETTER ? 2 : kind === U_NUMBER ? 3 : 0
+    if (wordKind !== 0) {
+      if (wordStart < 0) {
+        wordStart = i
+        n = 0
+        wordHash = FNV_OFFSET
+        slow = false
+        digit = false
+        firstKind = wordKind
+      } else if (joiner >= 0) {
+        const mark = trimmed.charCodeAt(joiner)
+        units[n++] = mark
+        wordHash = Math.imul(wordHash ^ mark, FNV_PRIME)
+        joiner = -1
+      }
+      if (lowered === MULTI || point === 0x3a3) slow = true
+      else {
+        units[n++] = lowered
+        wordHash = Math.imul(wordHash ^ lowered, FNV_PRIME)
+      }
+    } else if (wordStart >= 0) {
+      if (joiner < 0 && code === 0x2019) joiner = i
+      else {
+        endWord(trimmed, table, wordStart, joiner >= 0 ? joiner : i, n, wordHash, slow, digit, firstKind)
+        wordStart = -1
+        joiner = -1
+      }
+    }
+    if (isGap) gap = true
+    else {
+      if (!empty && gap) {
+        h1 = Math.imul(h1 ^ 32, 2654435761)
+        h2 = Math.imul(h2 ^ 32, 1597334677)
+      }
+      gap = false
+      empty = false
+      if (lowered !== MULTI) {
+        h1 = Math.imul(h1 ^ lowered, 2654435761)
+        h2 = Math.imul(h2 ^ lowered, 1597334677)
+      } else {
+        const multi = String.fromCodePoint(point).toLowerCase()
+        for (let j = 0; j < multi.length; j++) {
+          h1 = Math.imul(h1 ^ multi.charCodeAt(j), 2654435761)
+          h2 = Math.imul(h2 ^ multi.charCodeAt(j), 1597334677)
+        }
+      }
+    }
+    if (point > 0xffff) i++
+    if (kind === U_SPACE) {
+      if (!inSpace && i > 0) spaceRuns++
+      inSpace = true
+      continue
+    }
+    inSpace = false
+    if (isGap) marks |= markOf(point)
     visible++
     if (kind === U_UPPER) {
       letters++
       upper++
+      if (firstLetter === 0) firstLetter = 2
     } else if (kind === U_LOWER) {
       letters++
       lower++
-    } else if (kind === U_LETTER) letters++
-    else if (kind === U_NUMBER) {
+      if (firstLetter === 0) firstLetter = 1
+    } else if (kind === U_LETTER) {
+      letters++
+      if (firstLetter === 0) firstLetter = 2
+    } else if (kind === U_NUMBER) {
       digits++
       if (!inDigits) skeleton = Math.imul(skeleton ^ 48, 0x01000193)
       inDigits = true
@@ -386,120 +779,77 @@ export function lineFeatures(text: string, stopWords: Set<string> | undefined, l
         symbols++
         // Full-width, ideographic and Arabic commas.
         if (point === 0xff0c || point === 0x3001 || point === 0x060c) commas++
+        else if (point === 0x3002 || point === 0xff01 || point === 0xff1f) inner += innerSentenceAt(trimmed, i)
       }
       skeleton = Math.imul(skeleton ^ (point & 0xffff), 0x01000193)
     }
     inDigits = false
   }
+  if (wordStart >= 0) endWord(trimmed, table, wordStart, joiner >= 0 ? joiner : length, n, wordHash, slow, digit, firstKind)
+  if (empty) measured.hash = 0
+  else {
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+    measured.hash = 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1
+  }
 
+  const { tokens, stops, capitalised, content: contentTokens, letters: tokenLetters, known, sum, max, min, first: firstScore } = scanned
   const words = wordsOf(trimmed, tokens, maybeCjk)
-  let stops = 0
-  let capitalised = 0
-  let contentTokens = 0
-  let tokenLetters = 0
-  // One look-up a word answers both lists (see `tokenTable`).
-  const table = stopWords || (lexicon && lexicon.size > 0) ? tokenTable(stopWords, lexicon) : undefined
-  let known = 0
-  let sum = 0
-  let max = 0
-  let min = 0
-  let firstScore = 0
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!
-    tokenLetters += token.length
-    if (table) {
-      const low = token.toLowerCase()
-      let entry = table.index.get(low)
-      // A lexicon key holds no digit but single `0`s: a word with digits is looked up folded too.
-      if (entry === undefined && hasAsciiDigit(low)) {
-        entry = table.index.get(low.replace(/[0-9]+/g, '0'))
-        // Stop words have no digits: the folded form only answers the lexicon.
-        if (entry !== undefined && (table.flags[entry]! & IN_LEXICON) === 0) entry = undefined
-        else if (entry !== undefined) entry = -1 - entry
-      }
-      if (entry !== undefined) {
-        const folded = entry < 0
-        const at = folded ? -1 - entry : entry
-        const flags = table.flags[at]!
-        if ((flags & IN_LEXICON) !== 0) {
-          const score = table.scores[at]!
-          if (t === 0) firstScore = score
-          if (known === 0 || score > max) max = score
-          if (known === 0 || score < min) min = score
-          sum += score
-          known++
-        }
-        if (!folded && (flags & STOP_WORD) !== 0) {
-          stops++
-          continue
-        }
-      }
-    }
-    const first = token.charCodeAt(0)
-    // ASCII first letters without regular expressions.
-    if (first < 128) {
-      const upperFirst = first >= 65 && first <= 90
-      if (!upperFirst && !(first >= 97 && first <= 122)) continue
-      contentTokens++
-      if (upperFirst) capitalised++
-      continue
-    }
-    let point = first
-    if (first >= 0xd800 && first <= 0xdbff) point = token.codePointAt(0)!
-    const kind = unicodeKind(point)
-    if (kind !== U_UPPER && kind !== U_LOWER && kind !== U_LETTER) continue
-    contentTokens++
-    if (kind === U_UPPER) capitalised++
-  }
+  const line = measured
+  line.words = words
+  line.terminal = terminal
+  line.ellipsis = ellipsis
+  line.colonEnd = colonEnd
+  line.question = question
+  line.stopShare = stopWords && tokens > 0 ? stops / tokens : -1
+  line.titleCase = tokens >= 2 && contentTokens > 0 ? capitalised / contentTokens : 0
+  line.allCaps = upper >= 3 && lower === 0
+  line.letterShare = visible > 0 ? letters / visible : 0
+  line.digitShare = visible > 0 ? digits / visible : 0
+  line.symbolShare = visible > 0 ? symbols / visible : 0
+  line.commaShare = tokens > 0 ? Math.min(1, commas / tokens) : 0
+  line.upperShare = upper + lower > 0 ? upper / (upper + lower) : 0
+  line.meanWordLength = tokens > 0 ? tokenLetters / tokens : 0
+  line.innerSentences = inner
+  line.lowerStart = firstLetter === 1
+  line.lex[0] = known > 0 ? sum / known : 0
+  line.lex[1] = max
+  line.lex[2] = min
+  line.lex[3] = tokens > 0 ? known / tokens : 0
+  line.lex[4] = firstScore
+  line.skeleton = skeleton >>> 0
+  line.alphanumerics = letters + digits
+  hints.marks = marks
+  hints.spaceRuns = spaceRuns
+  return line
+}
 
-  const lex: [number, number, number, number, number] = [
-    known > 0 ? sum / known : 0,
-    max,
-    min,
-    tokens.length > 0 ? known / tokens.length : 0,
-    firstScore,
-  ]
-  const features: LineFeatures = {
-    text,
-    words,
-    terminal,
-    ellipsis,
-    colonEnd,
-    question,
-    stopShare: stopWords && tokens.length > 0 ? stops / tokens.length : -1,
-    titleCase: tokens.length >= 2 && contentTokens > 0 ? capitalised / contentTokens : 0,
-    allCaps: upper >= 3 && lower === 0,
-    letterShare: visible > 0 ? letters / visible : 0,
-    digitShare: visible > 0 ? digits / visible : 0,
-    symbolShare: visible > 0 ? symbols / visible : 0,
-    commaShare: tokens.length > 0 ? Math.min(1, commas / tokens.length) : 0,
-    upperShare: upper + lower > 0 ? upper / (upper + lower) : 0,
-    meanWordLength: tokens.length > 0 ? tokenLetters / tokens.length : 0,
-    innerSentences: countMatches(INNER_SENTENCE, trimmed),
-    lowerStart: /^\P{L}*\p{Ll}/u.test(trimmed),
-    url: URL_LIKE.test(trimmed),
-    bullet: BULLET.test(trimmed),
-    quoteStart: QUOTE_START.test(trimmed),
-    subhead: /^[-–—]\s*\S.*\S\s*[-–—]$/u.test(trimmed) && words <= 10,
-    prose: false,
-    short: false,
-    lex,
-    skeleton: skeleton >>> 0,
-  }
-  const ui = uiString(trimmed, words, letters + digits)
-  if (ui) features.ui = ui
-  const tick = ticker(trimmed)
-  if (tick) features.ticker = tick
-  const cred = credit(trimmed, words)
-  if (cred) features.credit = cred
-  const by = cred ? undefined : byline(trimmed, words, terminal, digits > 0)
-  if (by) features.byline = by
-  const menu = inlineMenu(trimmed, terminal)
-  if (menu) features.inlineMenu = menu
-  const shaped = Boolean(ui || tick || cred || by || menu)
-  features.prose = !shaped && ((terminal && words >= PROSE_MIN_WORDS) || words >= LONG_LINE_WORDS)
-  features.short = !features.prose && !features.subhead && (!terminal || words < PROSE_MIN_WORDS) && words < LONG_LINE_WORDS
-  return features
+/**
+ * The rest of the line's features, after `measureLine` read it: the patterns and the named shapes,
+ * into `measured`.
+ *
+ * A function apart, called after `measureLine` rather than from it: many of these tests run on
+ * few lines (on prose, a byline or a menu test goes past its first line once in hundreds of
+ * lines), and when V8 first meets such a path in optimised code it throws that code away. Apart,
+ * that costs this function's code, not the character loop's, which on a cold start (one file
+ * checked by the CLI) was thrown away and rebuilt a dozen times in its first thousands of lines.
+ */
+function measureShapes(trimmed: string): MeasuredLine {
+  const line = measured
+  const { words, terminal } = line
+  line.url = (hints.marks & MARK_URL) !== 0 && maybeUrl(trimmed) && URL_LIKE.test(trimmed)
+  line.bullet = BULLET.test(trimmed)
+  line.quoteStart = QUOTE_START.test(trimmed)
+  line.subhead = /^[-–—]\s*\S.*\S\s*[-–—]$/u.test(trimmed) && words <= 10
+  line.ui = uiString(trimmed, words, line.alphanumerics)
+  line.ticker = ticker(trimmed, hints)
+  line.credit = credit(trimmed, words, hints)
+  line.byline = line.credit ? undefined : byline(trimmed, words, terminal, line.digitShare > 0)
+  line.inlineMenu = inlineMenu(trimmed, terminal, hints)
+  const shaped = Boolean(line.ui || line.ticker || line.credit || line.byline || line.inlineMenu)
+  line.prose = !shaped && ((terminal && words >= PROSE_MIN_WORDS) || words >= LONG_LINE_WORDS)
+  line.short = !line.prose && !line.subhead && (!terminal || words < PROSE_MIN_WORDS) && words < LONG_LINE_WORDS
+  return line
 }
 
 // Bits of `LineTable.flags`.
@@ -680,8 +1030,10 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   let logWords = 0
   for (let k = 0; k < n; k++) {
     const text = texts[k]!
-    const line = lineFeatures(text, stopWords, lexicon)
     const trimmedText = text.trim()
+    measureLine(trimmedText, stopWords, lexicon)
+    const line = measureShapes(trimmedText)
+    keys[k] = line.hash
     words[k] = line.words
     chars[k] = trimmedText.length
     totalWords += line.words
@@ -707,10 +1059,12 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     // Both end in a colon: the regular expressions only run on lines that do.
     if (line.colonEnd && LABEL.test(trimmedText)) bits |= LABEL_BIT
     // The pattern's two forms need two capitals first or a bracket: test those cheaply first.
-    if (line.words >= 8 && (TWO_CAPITALS.test(trimmedText) || trimmedText.includes('(')) && DATELINE.test(trimmedText)) bits |= DATELINE_BIT
+    if (line.words >= 8 && (twoCapitals(trimmedText) || trimmedText.includes('(')) && DATELINE.test(trimmedText)) bits |= DATELINE_BIT
     if (line.byline === 'date line') bits |= DATE_BIT
     if (line.words <= 14 && (line.byline === 'comment header' || (line.colonEnd && SAID_HEADER.test(text)))) bits |= SAID_BIT
-    if (!line.prose && line.words <= 8 && (COMMENT_MARKER.test(trimmedText) || line.byline === 'comment header')) bits |= COMMENT_MARKER_BIT
+    if (!line.prose && line.words <= 8 && ((mayBeCommentMarker(trimmedText, line.digitShare > 0) && COMMENT_MARKER.test(trimmedText)) || line.byline === 'comment header')) {
+      bits |= COMMENT_MARKER_BIT
+    }
     flags[k] = bits
     const at = k * SHARES
     shares[at] = line.stopShare < 0 ? UNKNOWN_SHARE : share(line.stopShare)
@@ -721,17 +1075,15 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     shares[at + 5] = share(line.meanWordLength / 20)
     shares[at + 6] = share(line.commaShare)
     shares[at + 7] = share(line.upperShare)
-    lex.set(line.lex, k * LEX_VALUES)
+    for (let v = 0; v < LEX_VALUES; v++) lex[k * LEX_VALUES + v] = line.lex[v]!
     looks[k] = lookOf(line.words, bits, firstKindOf(text))
     skeletons[k] = line.skeleton | 0
     innerSentences[k] = Math.min(line.innerSentences, 255)
     shape[k] = shapeIndex(line.ticker ?? line.credit ?? line.byline ?? line.ui)
     menuShape[k] = shapeIndex(line.inlineMenu)
-    keys[k] = lineHash(text)
   }
 
-  const other = repeats(keys)
-  const copies = copyCounts(keys)
+  const { other, copies } = repeatLinks(keys)
   const shortRun = runLengths(flags.map((bits) => ((bits & SHORT_BIT) !== 0 ? 1 : 0)))
   const proseRun = runLengths(flags.map((bits) => ((bits & PROSE_BIT) !== 0 ? 1 : 0)))
 
@@ -908,12 +1260,7 @@ export function lineHash(text: string): number {
         gap = true
         continue
       }
-      let lower = point <= 0xffff ? LOWER_OF[point]! : MULTI
-      if (lower === 0) {
-        const lowered = String.fromCharCode(point).toLowerCase()
-        lower = lowered.length === 1 ? lowered.charCodeAt(0) : MULTI
-        LOWER_OF[point] = lower
-      }
+      const lower = point <= 0xffff ? lowerUnit(point) : MULTI
       if (lower === MULTI) multi = String.fromCodePoint(point).toLowerCase()
       else code = lower
     }
@@ -939,12 +1286,44 @@ export function lineHash(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1
 }
 
-function copyCounts(keys: Float64Array): Uint16Array {
-  const counts = new Map<number, number>()
-  for (const key of keys) if (key !== 0) counts.set(key, (counts.get(key) ?? 0) + 1)
-  const copies = new Uint16Array(keys.length)
-  for (let k = 0; k < keys.length; k++) copies[k] = keys[k] === 0 ? 1 : Math.min(counts.get(keys[k]!)!, 65535)
-  return copies
+/**
+ * `repeats(keys)` and the copies of each line's key (1 when unique or without a key), from one
+ * open-addressing table of the 53-bit keys: a `Map` of number keys boxed every key it was given
+ * (a heap number each), twice over. The key's low 32 bits (`h1` of `lineHash`) spread it.
+ */
+function repeatLinks(keys: Float64Array): { other: Int32Array; copies: Uint16Array } {
+  const n = keys.length
+  let size = 16
+  while (size < 2 * n) size *= 2
+  const mask = size - 1
+  // Per slot: the first line with the key (+1, 0 when empty), the second (-1 when none), and how many.
+  const first = new Int32Array(size)
+  const second = new Int32Array(size).fill(-1)
+  const count = new Int32Array(size)
+  const slotOf = new Int32Array(n)
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!
+    if (key === 0) continue
+    let slot = (key >>> 0) & mask
+    while (first[slot] !== 0 && keys[first[slot]! - 1] !== key) slot = (slot + 1) & mask
+    if (first[slot] === 0) first[slot] = k + 1
+    else if (second[slot] === -1) second[slot] = k
+    count[slot]!++
+    slotOf[k] = slot
+  }
+  const other = new Int32Array(n).fill(-1)
+  const copies = new Uint16Array(n)
+  for (let k = 0; k < n; k++) {
+    if (keys[k] === 0) {
+      copies[k] = 1
+      continue
+    }
+    const slot = slotOf[k]!
+    const head = first[slot]! - 1
+    other[k] = head !== k ? head : second[slot]!
+    copies[k] = Math.min(count[slot]!, 65535)
+  }
+  return { other, copies }
 }
 
 /** The run of lines with the highest sum of `value` (maximum subarray, linear); start = -1 when none is positive. */

@@ -6,6 +6,7 @@
  * both three levels below the package root, so `../../../data/` is right from either.
  */
 import { readFileSync } from 'node:fs'
+import { isSpace } from './chars.js'
 
 type ByLanguage = Record<string, string[] | string>
 
@@ -20,7 +21,30 @@ let stopWords: Map<string, Set<string>> | undefined
 
 /** Lower-case, fold curly apostrophes and runs of white space: the form lists and lines are compared in. */
 export function normalize(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim()
+  const lower = text.toLowerCase()
+  return folded(lower) ? lower : lower.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Whether lower-cased `text` is already in normal form: no curly apostrophe or backtick, no white
+ * space but single spaces between words (most short lines: "share on facebook"). The two
+ * replacements and the trim then change nothing.
+ */
+function folded(text: string): boolean {
+  const last = text.length - 1
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i)
+    if (code > 32 && code < 128) {
+      if (code === 96) return false
+      continue
+    }
+    if (code === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false
+      continue
+    }
+    if (code === 0x2019 || code === 0x2018 || isSpace(code)) return false
+  }
+  return true
 }
 
 /** Every known whole-line UI string, all languages together (pages mix them: a German site's "Facebook"). */

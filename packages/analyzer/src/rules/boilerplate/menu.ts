@@ -18,6 +18,7 @@
  * neighbourhood pass).
  */
 import type { RuleMeta } from '../../rule.js'
+import { isSpace, MARK_MENU_SEPARATOR, type LineHints } from './chars.js'
 
 export const meta: RuleMeta = {
   id: 'boilerplate/menu',
@@ -36,17 +37,54 @@ export const meta: RuleMeta = {
 
 const SEPARATOR = /\s+[|/»›>·•]\s+|\s*[|»›]\s*|\s+[-–]\s+/u
 
-/** What the line is when it is a one-line menu or breadcrumb, else undefined. */
-export function inlineMenu(text: string, terminal: boolean): string | undefined {
+/** Whether `text` holds a character of `SEPARATOR`: | / » › > · • - –. */
+function holdsSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 124 || code === 47 || code === 62 || code === 45 || code === 0xbb || code === 0x203a || code === 0xb7 || code === 0x2022 || code === 0x2013) return true
+  }
+  return false
+}
+
+/**
+ * What the line is when it is a one-line menu or breadcrumb, else undefined. `hints`, when the
+ * caller read the trimmed line, say whether it holds a separator.
+ */
+export function inlineMenu(text: string, terminal: boolean, hints?: LineHints): string | undefined {
   if (terminal) return undefined
-  if (/\S\s+[>›»]$/u.test(text.trim())) return 'breadcrumb'
-  const items = text.split(SEPARATOR).map((item) => item.trim())
-  const filled = items.filter((item) => item !== '')
-  if (filled.length < 2) return undefined
-  const short = filled.every((item) => item.split(/\s+/u).length <= 4)
-  if (!short) return undefined
-  if (filled.length >= 3 || /[|»›]/u.test(text)) return 'inline menu'
+  return menuShape(text, hints)
+}
+
+/** `inlineMenu` of a line without final punctuation, apart: see `measureShapes` in features.ts on rare paths. */
+function menuShape(text: string, hints: LineHints | undefined): string | undefined {
+  const trimmed = text.trim()
+  const last = trimmed.charCodeAt(trimmed.length - 1)
+  if ((last === 62 || last === 0x203a || last === 0xbb) && /\S\s+[>›»]$/u.test(trimmed)) return 'breadcrumb'
+  // Without a separator character the line is one item.
+  if (!(hints ? (hints.marks & MARK_MENU_SEPARATOR) !== 0 : holdsSeparator(text))) return undefined
+  // The items that are not blank, and whether each has at most four words. A plain loop: `map`,
+  // `filter` and `every` on the arrays `split` returns made V8 throw away the optimised code of the
+  // whole line loop hundreds of times on the dev pages ("wrong map" at `map`, seen with
+  // node --trace-deopt), and the lines ran unoptimised meanwhile.
+  const items = text.split(SEPARATOR)
+  let filled = 0
+  let short = true
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!.trim()
+    if (item === '') continue
+    filled++
+    if (short && spaceRuns(item) > 3) short = false
+  }
+  if (filled < 2 || !short) return undefined
+  if (filled >= 3 || /[|»›]/u.test(text)) return 'inline menu'
   return undefined
+}
+
+/** Runs of white space in `text`: `text.split(/\s+/u).length - 1` for a trimmed text. */
+function spaceRuns(text: string): number {
+  let runs = 0
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i)) && (i === 0 || !isSpace(text.charCodeAt(i - 1)))) runs++
+  return runs
 }
 
 /**

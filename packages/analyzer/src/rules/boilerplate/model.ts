@@ -67,30 +67,77 @@ export function compileStage(json: StageJson, depth: number): Stage {
   return { depth, base: json.base, trees, feature, threshold, value }
 }
 
-/** Log-odds of junk for one feature row. */
+/**
+ * `stageLogit` tree by tree, each tree's way down taken by jumps (the loop tq had before): a little
+ * faster than `stageLogit` where neighbouring rows take the same paths, so that the jumps are
+ * predicted (prose), about twice as slow on a scraped page. The same sum to the last bit.
+ */
+export function stageLogitByJumps(stage: Stage, row: ArrayLike<number>): number {
+  if (stage.depth !== 4) return stageLogit(stage, row)
+  const { feature, threshold, value, trees } = stage
+  let z = stage.base
+  for (let tree = 0, o = 0, leaf = -15; tree < trees; tree++, o += 15, leaf += 16) {
+    let node = row[feature[o]!]! <= threshold[o]! ? 1 : 2
+    node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
+    node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
+    node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
+    z += value[leaf + node]!
+  }
+  return z
+}
+
+/** Each tree's node on the way down, for `stageLogit` (a stage of more trees gets its own). */
+const NODES = new Int32Array(1024)
+
+/**
+ * Log-odds of junk for one feature row.
+ *
+ * The trees go down level by level, all of them a level at a time, and the way down is computed,
+ * not branched on: `2 * node + 2 - +(x <= t)` is the child (`2i + 1` when the row goes left,
+ * `2i + 2` when not), which V8 compiles to a comparison that is a value. The path through a tree
+ * depends on the row, so a jump there was mispredicted about half the time on a scraped page, and
+ * a tree's next step waited for its last; this way the trees of a level are independent work. On
+ * the dev pages' rows the trees take half the time of a tree-by-tree loop with jumps; on prose,
+ * where neighbouring lines take the same paths and the jumps are predicted, a little more (there
+ * `stageLogitByJumps` is used). The leaves are then added in tree order, as before, so every sum
+ * is the same to the last bit.
+ *
+ * (The scratch array is a constant and each depth its own small function: with the array in a
+ * `let` or both loops in one function, V8's code for the loops was half as fast.)
+ */
 export function stageLogit(stage: Stage, row: ArrayLike<number>): number {
+  const node = stage.trees <= NODES.length ? NODES : new Int32Array(stage.trees)
+  return stage.depth === 4 ? logitDepth4(stage, row, node) : logitAnyDepth(stage, row, node)
+}
+
+/** `stageLogit` for trees of depth 4 (the shipped depth): 15 internal nodes and 16 leaves a tree. */
+function logitDepth4(stage: Stage, row: ArrayLike<number>, node: Int32Array): number {
+  const { feature, threshold, value, trees } = stage
+  for (let tree = 0, o = 0; tree < trees; tree++, o += 15) node[tree] = 2 - +(row[feature[o]!]! <= threshold[o]!)
+  for (let level = 1; level < 4; level++) {
+    for (let tree = 0, o = 0; tree < trees; tree++, o += 15) {
+      const i = node[tree]!
+      node[tree] = 2 * i + 2 - +(row[feature[o + i]!]! <= threshold[o + i]!)
+    }
+  }
+  let z = stage.base
+  for (let tree = 0, leaf = -15; tree < trees; tree++, leaf += 16) z += value[leaf + node[tree]!]!
+  return z
+}
+
+function logitAnyDepth(stage: Stage, row: ArrayLike<number>, node: Int32Array): number {
   const { depth, feature, threshold, value, trees } = stage
   const internal = (1 << depth) - 1
   const leaves = internal + 1
+  node.fill(0, 0, trees)
+  for (let level = 0; level < depth; level++) {
+    for (let tree = 0, o = 0; tree < trees; tree++, o += internal) {
+      const i = node[tree]!
+      node[tree] = 2 * i + 2 - +(row[feature[o + i]!]! <= threshold[o + i]!)
+    }
+  }
   let z = stage.base
-  if (depth === 4) {
-    // The shipped depth, unrolled: a fifth faster than the loop (measured on the dev pages' rows).
-    for (let tree = 0, o = 0, leaf = -internal; tree < trees; tree++, o += internal, leaf += leaves) {
-      let node = row[feature[o]!]! <= threshold[o]! ? 1 : 2
-      node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
-      node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
-      node = 2 * node + (row[feature[o + node]!]! <= threshold[o + node]! ? 1 : 2)
-      z += value[leaf + node]!
-    }
-    return z
-  }
-  for (let tree = 0, offset = 0, leaf = -internal; tree < trees; tree++, offset += internal, leaf += leaves) {
-    let node = 0
-    while (node < internal) {
-      node = row[feature[offset + node]!]! <= threshold[offset + node]! ? 2 * node + 1 : 2 * node + 2
-    }
-    z += value[leaf + node]!
-  }
+  for (let tree = 0, leaf = -internal; tree < trees; tree++, leaf += leaves) z += value[leaf + node[tree]!]!
   return z
 }
 

@@ -12,6 +12,7 @@
  * line is mostly numbers, has a percent or currency sign and no sentence around it.
  */
 import type { RuleMeta } from '../../rule.js'
+import { isSpace, MARK_EXCHANGE_SEPARATOR, MARK_SIGN, unitSet, type LineHints } from './chars.js'
 
 export const meta: RuleMeta = {
   id: 'boilerplate/ticker',
@@ -33,24 +34,43 @@ const NUMBER = /^[-+−]?[\d.,]+%?$/u
 const SIGN = /^[$€£¥%]$|%$|^[$€£¥]/u
 const SYMBOL = /^[A-Z][A-Z0-9.&^-]{0,7}$/u
 
-/** The white space of `\s`, by code unit. */
-function isSpace(code: number): boolean {
-  return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  )
+/** First letters of the exchange names (`EXCHANGE`): a list of them starts with one. */
+const EXCHANGE_INITIALS = unitSet('NLATDFCHSEIBM')
+
+/** Whether `text` holds a separator of `EXCHANGES`: - – | / · , */
+function holdsSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 45 || code === 0x2013 || code === 124 || code === 47 || code === 0xb7 || code === 44) return true
+  }
+  return false
 }
 
-/** What the line is when it looks like a ticker, else undefined. */
-export function ticker(text: string): string | undefined {
+/**
+ * What the line is when it looks like a ticker, else undefined. `hints` (what the caller saw on its
+ * pass over the trimmed line) spare the scans for separators, signs and gaps.
+ */
+export function ticker(text: string, hints?: LineHints): string | undefined {
   const trimmed = text.trim()
-  if (EXCHANGES.test(trimmed)) return 'list of stock exchanges'
-  // At most ten tokens: count the gaps before splitting (a sentence has dozens).
-  let gaps = 0
-  for (let i = 1; i < trimmed.length && gaps <= 9; i++) {
-    if (isSpace(trimmed.charCodeAt(i)) && !isSpace(trimmed.charCodeAt(i - 1))) gaps++
+  // Cheap tests before each pattern: a list of exchanges starts with one's initial and holds a
+  // separator; a ticker has at most ten tokens and a percent or currency sign (`SIGN`).
+  const separator = hints ? (hints.marks & MARK_EXCHANGE_SEPARATOR) !== 0 : holdsSeparator(trimmed)
+  if (separator && EXCHANGE_INITIALS.has(trimmed.charCodeAt(0)) && EXCHANGES.test(trimmed)) return 'list of stock exchanges'
+  if (hints) {
+    if (hints.spaceRuns < 1 || hints.spaceRuns > 9 || (hints.marks & MARK_SIGN) === 0) return undefined
+  } else {
+    // At most ten tokens: count the gaps before splitting (a sentence has dozens), and look for a
+    // sign of `SIGN` ($ € £ ¥ %) on the way.
+    let gaps = 0
+    let sign = false
+    for (let i = 0; i < trimmed.length; i++) {
+      const code = trimmed.charCodeAt(i)
+      if (isSpace(code)) {
+        if (i > 0 && !isSpace(trimmed.charCodeAt(i - 1)) && ++gaps > 9) return undefined
+      } else if (code === 36 || code === 37 || code === 0x20ac || code === 0xa3 || code === 0xa5) sign = true
+    }
+    if (gaps < 1 || !sign) return undefined
   }
-  if (gaps < 1 || gaps > 9) return undefined
   const tokens = trimmed.split(/\s+/u)
   if (tokens.length < 2 || tokens.length > 10) return undefined
   let numbers = 0
