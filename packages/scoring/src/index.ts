@@ -68,8 +68,21 @@ const TRANSLATION_MIDPOINT = 0.565
 const TRANSLATION_WIDTH = 0.657
 /** Weight of the share of characters beside the share of lines in the boilerplate share. */
 const BOILERPLATE_CHAR_WEIGHT = 0.25
-/** Boilerplate share at which the boilerplate score falls to 1/e of 100: a stray line in ten ≈ 82, a quarter ≈ 61, half ≈ 37. */
-const BOILERPLATE_SCALE = 0.5
+/**
+ * Boilerplate share at which the boilerplate score falls to 1/e of 100: a stray line in ten ≈ 83,
+ * a fifth of the lines ≈ 69 (fails the default bar), a quarter ≈ 63, half ≈ 39 (with the junk
+ * lines a quarter of the characters their share of lines would give).
+ */
+const BOILERPLATE_SCALE = 0.4
+/**
+ * A content line whose boilerplate probability is above this counts as part junk, rising to a
+ * whole junk line at 0.5: the classifier's unsure lines. Junk spliced into an article (`Kylie
+ * Jenner`, `Dow Jones Newswires`, `Accessibility Statement` between paragraphs) sits at 0.3–0.5 a
+ * third of the time, where human article lines rarely are (1.6% of them above 0.3), so counting
+ * these lines in part makes the score see junk the line-by-line decision misses. The score does
+ * not depend on the flagging threshold (`boilerplateThreshold`), only on the probabilities.
+ */
+const UNSURE_JUNK_FROM = 0.25
 /** Weight of a hard sentence, by severity, in the share of hard sentences. */
 const READABILITY_WEIGHT: Record<Severity, number> = { error: 1, warning: 1, info: 0.5 }
 /** Points the readability score loses when every sentence is very hard. */
@@ -90,6 +103,11 @@ export function passes(scores: Scores, options: ScoreOptions = {}): boolean {
     if (bar !== undefined && scores[name] < bar) return false
   }
   return true
+}
+
+/** How much of a junk line a content line with boilerplate probability `p` counts as (see `UNSURE_JUNK_FROM`). */
+function unsureJunk(p: number): number {
+  return Math.min(1, Math.max(0, (p - UNSURE_JUNK_FROM) / (0.5 - UNSURE_JUNK_FROM)))
 }
 
 /** The translation sub-score of one analysed text (see `Tally`). */
@@ -122,7 +140,7 @@ export function explain(analysis: Analysis): Explanation {
 
 /** One cause of lost points: a rule (or the line model) and the lines involved. */
 export interface Deduction {
-  /** A rule id, or `translation/wording` for the line model's values, `boilerplate/lines` for junk lines. */
+  /** A rule id, or `translation/wording` for the line model's values, `boilerplate/lines` for junk lines, `boilerplate/unsure` for lines the classifier was unsure of. */
   ruleId: string
   /** What pulled the score down, for people. */
   reason: string
@@ -168,7 +186,7 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  *   add nothing, so fluent human text keeps 100; boilerplate lines do not count, and a copy of an
  *   earlier sentence counts as the sentence it copies (see `COPY_RULE`).
  * - boilerplate: 100 × e^(−s / BOILERPLATE_SCALE), s = the boilerplate share of lines (¾) and
- *   characters (¼).
+ *   characters (¼); a content line the classifier was unsure of counts in part (`unsureJunk`).
  * - readability: 100 − span × weighted share of hard sentences among the sentences judged.
  *
  * A copy finding and the line it lowers always fall in the same section, so the copy correction
@@ -229,6 +247,11 @@ export class Tally {
         if (ruleId === undefined) this.note('boilerplate', 'boilerplate/lines', 'line', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, 1, line.line)
         else this.note('boilerplate', ruleId, 'line', (n) => `${plural(n, 'line')} of page junk (${ruleId})`, 1, line.line)
         continue
+      }
+      const junk = unsureJunk(line.boilerplate)
+      if (junk > 0) {
+        this.boilerplateLines += junk
+        this.note('boilerplate', 'boilerplate/unsure', 'line', (n) => `${plural(n, 'line')} that may be page junk (boilerplate classifier unsure)`, junk, line.line)
       }
       // A line without words (only digits or symbols) still counts as one.
       const weight = Math.max(1, line.words)

@@ -94,6 +94,22 @@ describe('score', () => {
     expect(more).toBeLessThan(some)
   })
 
+  it('counts content lines the classifier was unsure of as part junk, and only those', () => {
+    const unsure = (p: number): Analysis => {
+      const text = analysis()
+      for (const line of text.lines.slice(0, 4)) line.boilerplate = p
+      return text
+    }
+    // Lines at 0.1–0.25 are ordinary content; from 0.25 they count in part, a whole line at 0.5.
+    expect(score(unsure(0.2)).scores.boilerplate).toBe(100)
+    const leaning = score(unsure(0.35)).scores.boilerplate
+    const doubtful = score(unsure(0.48)).scores.boilerplate
+    expect(leaning).toBeLessThan(100)
+    expect(doubtful).toBeLessThan(leaning)
+    // Still counted as content for translation, and never below the same lines flagged as junk.
+    expect(doubtful).toBeGreaterThanOrEqual(score(analysis({ boilerplateLines: 4 })).scores.boilerplate)
+  })
+
   it('lowers readability with the share of hard sentences, weighting warnings over info', () => {
     const info = score(analysis({ findings: [finding('readability', 'info')] })).scores.readability
     const warning = score(analysis({ findings: [finding('readability', 'warning')] })).scores.readability

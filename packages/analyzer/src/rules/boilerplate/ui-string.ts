@@ -29,6 +29,7 @@ export const meta: RuleMeta = {
   valid: [
     'Share prices fell sharply on Monday after the talks in Istanbul ended without a commitment to a ceasefire.',
     'Close observers of the talks said the two delegations had barely spoken to each other.',
+    'The court found the providers guilty of authorising copyright infringement by encouraging users to download music.',
   ],
 }
 
@@ -83,7 +84,12 @@ const UI_PREFIX = /^(?:share (?:this|on|via)|follow us|sign up|subscribe (?:to|f
 const UI_PREFIX_INITIALS = unitSet('sfrcmyajdglſ')
 /** What every `COPYRIGHT` form holds ("©", "(c", "yrig" of copyright, "serv" of reserved, réservés and reservados, "behal", "derech"): a cheaper scan that rules most lines out. */
 const MAYBE_COPYRIGHT = /©|\(c|yrig|serv|behal|derech/iu
-const COPYRIGHT = /©|\bcopyright\b|all rights? reserved|\(c\)\s*\d{4}|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados/iu
+/**
+ * A copyright notice: `©`, a line that starts with "Copyright", "subject to copyright", "Copyright"
+ * before a year or `(c)`, "All rights reserved". Not the word inside a sentence: "The court found the providers guilty of
+ * authorising copyright infringement…" is an article about copyright.
+ */
+const COPYRIGHT = /©|^\W*copyright\b|subject to copyright|\bcopyright\s*(?:©|\(c\)|\d{4})|all rights? reserved|\(c\)\s*\d{4}|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados/iu
 
 let longest: number | undefined
 
