@@ -30,8 +30,16 @@ export interface RuleMeta {
 
 /** Anchor of a rule in the analyzer README: `translation/quote-misplaced` → `#translationquote-misplaced`. */
 export function docsUrl(id: string): string {
-  return `${DOCS_BASE}#${id.replace(/[^a-z0-9-]/g, '')}`
+  let url = docsUrls.get(id)
+  if (url === undefined) {
+    url = `${DOCS_BASE}#${id.replace(/[^a-z0-9-]/g, '')}`
+    docsUrls.set(id, url)
+  }
+  return url
 }
+
+/** Each rule's url, made once: every finding carries one. */
+const docsUrls = new Map<string, string>()
 
 /** Numeric signals a detector writes on a line for the classifiers and the scores. */
 export type LineSignals = Record<string, number>
