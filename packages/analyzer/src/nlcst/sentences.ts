@@ -164,6 +164,24 @@ function isEnglishAbbreviation(state: State, word: number): boolean {
   return (size <= 5 && abbreviations.test(value.toLowerCase())) || (capital && abbreviationsSensitive.test(value))
 }
 
+/**
+ * The sentence `child` (at `index`) ends in a full stop that belongs to the word before it (`Mr.`,
+ * `e.g.`): the stop joins that word, and the next sentence joins this one. Returns the index to
+ * look at next, as the merge plugins do.
+ */
+function joinAtFullStop(state: State, children: Entry[], child: Sentence, index: number, word: number, period: number): number | undefined {
+  state.extendEnd(word, period)
+  child.items.pop()
+  const next = at(children, index + 1)
+  if (next !== undefined && typeof next !== 'number') {
+    append(child, next.items)
+    children.splice(index + 1, 1)
+    child.end = next.end
+    return index - 1
+  }
+  return undefined
+}
+
 /** parse-english: a full stop after an English abbreviation (`Mr.`, `Sept.`) joins it and the next sentence. */
 function mergeEnglishPrefixExceptions(state: State, children: Entry[], child: Entry, index: number): number | undefined {
   if (typeof child === 'number') return undefined
@@ -180,16 +198,7 @@ function mergeEnglishPrefixExceptions(state: State, children: Entry[], child: En
     return undefined
   }
   if (!isEnglishAbbreviation(state, word)) return undefined
-  state.extendEnd(word, period)
-  items.pop()
-  const next = at(children, index + 1)
-  if (next !== undefined && typeof next !== 'number') {
-    append(child, next.items)
-    children.splice(index + 1, 1)
-    child.end = next.end
-    return index - 1
-  }
-  return undefined
+  return joinAtFullStop(state, children, child, index, word, period)
 }
 
 /** parse-latin: a sentence without words joins the previous sentence, else the next. */
@@ -302,16 +311,7 @@ function mergePrefixExceptions(state: State, children: Entry[], child: Entry, in
   if (state.type[node] !== TEXT || state.size(node) > 4 || !abbreviationPrefix.test(state.value(node).toLowerCase())) {
     return undefined
   }
-  state.extendEnd(node, period)
-  items.pop()
-  const next = at(children, index + 1)
-  if (next !== undefined && typeof next !== 'number') {
-    append(child, next.items)
-    children.splice(index + 1, 1)
-    child.end = next.end
-    return index - 1
-  }
-  return undefined
+  return joinAtFullStop(state, children, child, index, node, period)
 }
 
 /** parse-latin: a sentence starting with `,` or `;` (before any word) continues the previous one. */
