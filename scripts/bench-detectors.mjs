@@ -26,6 +26,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { analyze, detectors } from '../packages/analyzer/dist/index.js'
+import { corpus, proseParagraphs, prosePieces } from './prose.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -42,8 +43,6 @@ if (values.list) {
   process.exit(0)
 }
 
-const root = new URL('..', import.meta.url).pathname
-const corpus = path.join(root, '../shared/corpus')
 const rounds = Math.max(1, Number(values.rounds))
 
 /** The detector's rules: those of every detector with a rule `name` or `name/…`. */
@@ -55,23 +54,9 @@ if (chosen.length === 0) {
 }
 const off = Object.fromEntries(chosen.flatMap((detector) => detector.rules.map((rule) => [rule.id, 'off'])))
 
-/** The benchmark's prose (scripts/bench.mjs `paragraphs` and `proseFile`), cut at `mb` MB. */
+/** The benchmark's prose (scripts/prose.mjs, as scripts/bench.mjs checks it), cut at `mb` MB. */
 function prose(mb) {
-  const paragraphs = []
-  for (const line of fs.readFileSync(path.join(corpus, 'mt-docs-dev.jsonl'), 'utf8').split('\n')) {
-    if (!line) continue
-    const doc = JSON.parse(line)
-    if (doc.origin === 'human') paragraphs.push(...doc.text.split('\n').filter((p) => p.trim()))
-  }
-  for (const line of fs.readFileSync(path.join(corpus, 'lm-train-en.txt'), 'utf8').split('\n')) if (line.trim()) paragraphs.push(line)
-  const pieces = []
-  let bytes = 0
-  for (let index = 0; bytes < mb * 1e6; index++) {
-    const piece = paragraphs[index % paragraphs.length] + '\n\n'
-    pieces.push(piece)
-    bytes += Buffer.byteLength(piece)
-  }
-  return pieces.join('')
+  return [...prosePieces(proseParagraphs(), mb)].join('')
 }
 
 function pages() {

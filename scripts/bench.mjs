@@ -17,6 +17,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { proseParagraphs, prosePieces } from './prose.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -31,34 +32,15 @@ const sizeMb = Number(values['size-mb'])
 
 const root = new URL('..', import.meta.url).pathname
 const tq = path.join(root, 'packages/cli/bin/tq.js')
-const corpus = path.join(root, '../shared/corpus')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tq-bench-'))
 
-/** English prose paragraphs: human news of mt-docs-dev, then the LM training text. */
-function paragraphs() {
-  const out = []
-  for (const line of fs.readFileSync(path.join(corpus, 'mt-docs-dev.jsonl'), 'utf8').split('\n')) {
-    if (!line) continue
-    const doc = JSON.parse(line)
-    if (doc.origin === 'human') out.push(...doc.text.split('\n').filter((p) => p.trim()))
-  }
-  for (const line of fs.readFileSync(path.join(corpus, 'lm-train-en.txt'), 'utf8').split('\n')) if (line.trim()) out.push(line)
-  return out
-}
-const prose = paragraphs()
+const prose = proseParagraphs()
 
 /** A file of about `mb` megabytes of prose, paragraphs separated by blank lines. */
 function proseFile(mb, name = `prose-${mb}mb.txt`) {
   const file = path.join(work, name)
   const fd = fs.openSync(file, 'w')
-  let bytes = 0
-  let index = 0
-  const target = mb * 1e6
-  while (bytes < target) {
-    const piece = prose[index++ % prose.length] + '\n\n'
-    fs.writeSync(fd, piece)
-    bytes += Buffer.byteLength(piece)
-  }
+  for (const piece of prosePieces(prose, mb)) fs.writeSync(fd, piece)
   fs.closeSync(fd)
   return file
 }
