@@ -212,24 +212,16 @@ export function classify(ctx: TqContext, file: VFile): void {
     }
   }
 
-  // A vfile message is an Error, and an Error records the call stack when made, which vfile then
-  // replaces with ''. On a scraped page of 500 junk lines that capture was most of the time spent
-  // on findings; without it the messages are the same.
-  const stackTraceLimit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  try {
-    for (let j = 0; j < n; j++) {
-      if (p[j]! <= ctx.threshold) continue
-      const text = texts[j]!
-      const { meta, message } = describe(page, j, text, numbers, p, ctx.threshold)
-      const lineNumber = numbers[j]!
-      const offset = all[lineNumber - 1]!.offset
-      const start = text.length - text.trimStart().length
-      const end = text.trimEnd().length
-      report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
-    }
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit
+  // `report` makes each message without a stack trace (rule.ts), which a page of 500 junk lines needs.
+  for (let j = 0; j < n; j++) {
+    if (p[j]! <= ctx.threshold) continue
+    const text = texts[j]!
+    const { meta, message } = describe(page, j, text, numbers, p, ctx.threshold)
+    const lineNumber = numbers[j]!
+    const offset = all[lineNumber - 1]!.offset
+    const start = text.length - text.trimStart().length
+    const end = text.trimEnd().length
+    report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
   }
 }
 
