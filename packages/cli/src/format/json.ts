@@ -3,7 +3,7 @@
  * line. Written in pieces (per file, and findings and lines in batches), so the report on a huge
  * input never has to be one string: V8 strings stop at about 512 MB.
  */
-import type { Items, Report } from '../check.js'
+import type { Report } from '../check.js'
 import { Spool } from '../spool.js'
 
 /** Array elements per piece of output. */
@@ -37,11 +37,11 @@ export function* objectJson(object: object): Iterable<string> {
 }
 
 /** An array, or a spool of a large file's results (large.ts), which has its items' JSON ready. */
-function isList(value: unknown): value is Items<unknown> {
+function isList(value: unknown): value is unknown[] | Spool<unknown> {
   return Array.isArray(value) || value instanceof Spool
 }
 
-function* arrayJson(items: Items<unknown>): Iterable<string> {
+function* arrayJson(items: unknown[] | Spool<unknown>): Iterable<string> {
   if (items.length === 0) {
     yield '[]'
     return
@@ -55,10 +55,9 @@ function* arrayJson(items: Items<unknown>): Iterable<string> {
     yield ']'
     return
   }
-  const texts = items instanceof Spool ? items.json() : jsonOf(items)
   let batch: string[] = []
   let first = true
-  for (const text of texts) {
+  for (const text of items.json()) {
     batch.push(text)
     if (batch.length === BATCH) {
       yield (first ? '[' : ',') + batch.join(',')
@@ -68,8 +67,4 @@ function* arrayJson(items: Items<unknown>): Iterable<string> {
   }
   if (batch.length > 0) yield (first ? '[' : ',') + batch.join(',')
   yield ']'
-}
-
-function* jsonOf(items: Iterable<unknown>): Generator<string> {
-  for (const item of items) yield JSON.stringify(item) ?? 'null'
 }
