@@ -120,6 +120,26 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
     'an they he she his her their its which we you i will would there been were who what when said').split(' '),
 )
 
+/**
+ * Whether `text` is English by its function words: at least a fifth of its words are among
+ * `ENGLISH_FUNCTION_WORDS`. Most documents tq sees are English, and franc costs about 2 ms a
+ * document (a third of the time of a 5 KB file), so they are settled without it. On the corpus
+ * (10,971 pages, documents and MT segments) this never calls a text English that franc calls
+ * another language, except short English lines franc gets wrong (`As a result, our party has lost
+ * an important leader.` is French to franc).
+ */
+function plainlyEnglishText(text: string): boolean {
+  let words = 0
+  let common = 0
+  for (const [word] of text.matchAll(WORD)) {
+    words++
+    if (ENGLISH_FUNCTION_WORDS.has(word.toLowerCase())) common++
+  }
+  return words > 0 && common * 5 >= words
+}
+
+const WORD = /\p{L}+/gu
+
 /** Language of a whole document, as a 639-1 (or 639-3) code; `und` for too little text. */
 export function detectDocumentLanguage(lines: readonly string[]): string {
   let sample = ''
@@ -131,6 +151,7 @@ export function detectDocumentLanguage(lines: readonly string[]): string {
   }
   if (sample.length < MIN_DOCUMENT_LENGTH) sample = lines.join('\n').slice(0, SAMPLE)
   if (sample.trim().length < MIN_DOCUMENT_LENGTH) return 'und'
+  if (plainlyEnglishText(sample.slice(0, MAX_LENGTH))) return 'en'
   const [best] = guess(sample)
   return best ? toIso1(best[0]) : 'und'
 }

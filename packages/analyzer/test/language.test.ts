@@ -48,4 +48,14 @@ describe('language identification', () => {
     expect(detectDocumentLanguage([others[0]!, others[0]!])).toBe('de')
     expect(detectDocumentLanguage([others[5]!, others[5]!])).toBe('ru')
   })
+
+  it('calls a short English text English by its function words, where franc alone says French', () => {
+    // An MT segment of the corpus (wmt23): franc's trigrams rank French first on so little text.
+    const line = 'As a result, our party has lost an important leader.'
+    expect(guess(line)[0]![0]).toBe('fra')
+    expect(detectDocumentLanguage([line])).toBe('en')
+    // A Spanish sentence with a few English function words in names is still Spanish.
+    const spanish = 'El presidente de The Washington Post dijo que la empresa no tiene planes de vender el periódico en este momento.'
+    expect(detectDocumentLanguage([spanish])).toBe('es')
+  })
 })
