@@ -6,8 +6,11 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, countWords, type Analysis } from '../src/index.js'
 import { byline } from '../src/rules/boilerplate/byline.js'
+import { credit } from '../src/rules/boilerplate/credit.js'
 import { hashKey, lexiconKey, lineFeatures, lineHash } from '../src/rules/boilerplate/features.js'
+import { stopWordsOf } from '../src/rules/boilerplate/lexicon.js'
 import { runLengths } from '../src/rules/boilerplate/menu.js'
+import { boilerplateModel, stageLogit, stageLogitByJumps, thresholdBelow } from '../src/rules/boilerplate/model.js'
 import { repeatKey, repeats } from '../src/rules/boilerplate/repeated.js'
 
 const SEEDS = new URL('../../../fixtures/seeds/', import.meta.url)
@@ -256,6 +259,41 @@ describe('boilerplate line features', () => {
     },
   )
 
+  // The credit patterns run only on lines whose words `measureLine` says may hold one
+  // (`MARK_CREDIT_WORD`); with the words the patterns need anywhere a \b or a case folding lets them
+  // stand, the line must get the same credit as the patterns alone give it.
+  const CREDIT_LINES = [
+    'Photo: AFP', 'PHOTOS BY JANE DOE', 'photograph © Reuters', 'Source: Reuters', 'Quelle: dpa', 'Bild: Keystone', 'Credit... Doug Mills/The New York Times',
+    'Crédit : AFP', 'Фото: ТАСС', 'Zdjęcie: PAP', 'Afbeelding: ANP', 'ſource: Reuters', 'Photo.By Jane Doe', '(Photo: AFP]', 'Image credit: NASA',
+    'Getty Images', 'l’Alamy', 'AFP-Shutterstock', 'Shutterstock’s', 'éAlamy', 'KAlamy', 'iStock.com', 'AFP/File', 'AP Photo/Evan Vucci',
+    'Alamy_', 'Alamy2', 'photo2: x', 'Photographer: Jane Doe', 'The photo shows the two leaders shaking hands.', 'Share prices fell sharply on Monday.',
+  ]
+  it.each(CREDIT_LINES)('credits %j as the credit patterns alone do', (text) => {
+    const line = lineFeatures(text, stopWordsOf('en'), boilerplateModel().lexicon)
+    expect(line.credit).toBe(credit(text.trim(), line.words))
+  })
+
+  it('credits random mixes of credit words, joiners and letters outside ASCII as the patterns alone do', () => {
+    const pieces = [
+      'Photo', 'photos', 'PHOTOGRAPH', 'Picture', 'image', 'Images', 'imagen', 'Foto', 'Bild', 'credit', 'Crédits', 'source', 'ſource', 'Quelle',
+      'afbeelding', 'zdjęcie', 'фото', 'Getty Images', 'Shutterstock', 'iStock', 'Alamy', 'AFP/File', 'AP Photo', 'File', 'by', 'BY', ':', '…',
+      '...', '©', ' ', ' ', ' ', '/', '|', '(', '-', "'", '’', '.', 'é', 'x', 'the', 'K', 'İ', 'Σ', '𝐏', '\u00ad', '_', '1', 'l’', 'x-',
+    ]
+    // A fixed pseudo-random sequence (a linear congruential generator), so the test is the same on every run.
+    let seed = 12345
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const mismatches: string[] = []
+    for (let i = 0; i < 20000; i++) {
+      let text = ''
+      for (let j = 1 + Math.floor(next() * 8); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)]
+      for (const [stopWords, lexicon] of [[stopWordsOf('en'), boilerplateModel().lexicon], [undefined, undefined]] as const) {
+        const line = lineFeatures(text, stopWords, lexicon)
+        if (line.credit !== credit(text.trim(), line.words)) mismatches.push(text)
+      }
+    }
+    expect(mismatches).toEqual([])
+  })
+
   it('folds digits in lexicon keys, so every year and count shares one entry', () => {
     expect(lexiconKey('2019')).toBe('0')
     expect(lexiconKey('COVID-19')).toBe('covid-0')
@@ -273,6 +311,39 @@ describe('boilerplate line features', () => {
     expect(byline('— Rep. Ilhan Omar (@Ilhan) November 19, 2019', 7, false)).toBeUndefined()
     expect(byline('Nov 18, 2019 at 9:24 pm ET • 2 min read', 9, false)).toBe('date line')
     expect(byline('Updated Nov. 19, 2019 8:21 am ET', 7, false)).toBe('date line')
+  })
+})
+
+describe('boilerplate model', () => {
+  it('rounds each threshold down to a 32-bit float that sends every 32-bit row value the same way', () => {
+    for (const t of [0.1, -0.1, 1 / 3, 0.5, 0, -0, 1e-50, -1e-50, 3.5e38, -3.5e38, Infinity, 123456.789]) {
+      const below = thresholdBelow(t)
+      expect(Math.fround(below)).toBe(below)
+      expect(below <= t || Number.isNaN(t)).toBe(true)
+      // The 32-bit floats on either side of the rounded threshold go the same way against both.
+      const around = new Float32Array([below, Math.fround(t), below === 0 ? 1.401298464324817e-45 : below * (1 + 2 ** -22), -below])
+      for (const x of around) expect(x <= below).toBe(x <= t)
+    }
+  })
+
+  it('evaluates both ways through the trees to the same log-odds as the exact thresholds', () => {
+    const { stage1 } = boilerplateModel()
+    const width = Math.max(...stage1.feature) + 1
+    const row = new Float32Array(width)
+    let seed = 7
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    for (let r = 0; r < 200; r++) {
+      // Row values at the thresholds themselves, as 32-bit floats, where rounding would show.
+      for (let f = 0; f < width; f++) row[f] = next() < 0.5 ? stage1.threshold[Math.floor(next() * stage1.threshold.length)]! : next() * 4 - 2
+      let z = stage1.base
+      for (let tree = 0; tree < stage1.trees; tree++) {
+        let node = 0
+        while (node < 15) node = row[stage1.feature[tree * 15 + node]!]! <= stage1.threshold[tree * 15 + node]! ? 2 * node + 1 : 2 * node + 2
+        z += stage1.value[tree * 16 + node - 15]!
+      }
+      expect(stageLogit(stage1, row)).toBe(z)
+      expect(stageLogitByJumps(stage1, row)).toBe(z)
+    }
   })
 })
 

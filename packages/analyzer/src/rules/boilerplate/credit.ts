@@ -14,7 +14,7 @@
  * agency lines, slash chains and credit labels on lines of at most 30 words count.
  */
 import type { RuleMeta } from '../../rule.js'
-import { MARK_SLASH, unitSet, type LineHints } from './chars.js'
+import { MARK_CREDIT_WORD, MARK_SLASH, unitSet, type LineHints } from './chars.js'
 
 export const meta: RuleMeta = {
   id: 'boilerplate/credit',
@@ -40,13 +40,46 @@ const STOCK = /\b(?:Getty Images|Shutterstock|iStock|Alamy|AFP\/File|AP Photo)\b
 /** First characters of `AGENCY_ALONE`: a bracket and the agencies' initials. */
 const AGENCY_INITIALS = unitSet('(ARGEdDSXTBKPiZUNFHYI')
 
+/**
+ * The words a match of `LABEL` or `STOCK` holds, whole, lower case: `measureLine` (features.ts) notes
+ * a line that has one of them as a word (`MARK_CREDIT_WORD`), and the two patterns, which scan the
+ * whole line, run only there. Whole words, because in each match these stand between characters
+ * that end a word:
+ * - `LABEL`'s word follows ^ or [\s(/|] and is followed by \s, ":", "…", "." or "©": "Photo: AFP",
+ *   "Credit... Doug Mills", "Source: Reuters"; in "Photo.By" it is the first part of a word joined
+ *   by ".", which `measureLine` checks on its own.
+ * - `STOCK`'s names stand between `\b`s: "Getty Images", "Shutterstock", "AFP/File", "AP Photo".
+ *   Inside a word as `measureLine` reads words, a `\b` falls only at a joiner (' ’ . -: "l’Alamy",
+ *   "AFP-Shutterstock", each part checked on its own) or next to a letter outside ASCII ("éAlamy").
+ *
+ * Only ASCII words: a line with a letter outside ASCII (crédit, фото, or ſ, which the case-blind
+ * `LABEL` reads as s) counts as having one, whatever its words.
+ */
+export const CREDIT_WORDS: readonly string[] = [
+  'photo', 'photos', 'photograph', 'picture', 'pictures', 'image', 'images', 'imagen', 'foto', 'fotos', 'bild', 'credit', 'credits',
+  'source', 'quelle', 'afbeelding', 'shutterstock', 'istock', 'alamy', 'file',
+]
+const creditWords = new Set(CREDIT_WORDS)
+const LONGEST_CREDIT_WORD = Math.max(...CREDIT_WORDS.map((word) => word.length))
+/** First letters of `CREDIT_WORDS`, in either case: most parts ("Trump’s", "U.S.") fail on it. */
+const CREDIT_INITIALS = unitSet([...new Set(CREDIT_WORDS.map((word) => word[0]!))].join('').replace(/.+/, (all) => all + all.toUpperCase()))
+
+/** Whether `text[start, end)` is one of `CREDIT_WORDS`, in any case (the part of a joined word). */
+export function isCreditWord(text: string, start: number, end: number): boolean {
+  return (
+    end - start >= 4 && end - start <= LONGEST_CREDIT_WORD && CREDIT_INITIALS.has(text.charCodeAt(start)) && creditWords.has(text.slice(start, end).toLowerCase())
+  )
+}
+
 /** What the line is when it is a credit, else undefined (`hints`: see `ticker`). */
 export function credit(text: string, words: number, hints?: LineHints): string | undefined {
   const trimmed = text.trim()
   if (words > 30) return undefined
   // Cheap tests before the patterns: a line of agencies starts with one's initial or a bracket, a
-  // slash chain holds a slash.
+  // slash chain holds a slash, a label or a stock agency a word `creditWordAt` knows
+  // (`MARK_CREDIT_WORD`: a sentence without "photo", "credit", "source" … skips both scans).
   if (AGENCY_INITIALS.has(trimmed.charCodeAt(0)) && AGENCY_ALONE.test(trimmed)) return 'news agency credit'
-  if (LABEL.test(trimmed) || STOCK.test(trimmed) || ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && SLASH_CHAIN.test(trimmed))) return 'photo credit'
+  const creditWord = hints ? (hints.marks & MARK_CREDIT_WORD) !== 0 : true
+  if ((creditWord && (LABEL.test(trimmed) || STOCK.test(trimmed))) || ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && SLASH_CHAIN.test(trimmed))) return 'photo credit'
   return undefined
 }

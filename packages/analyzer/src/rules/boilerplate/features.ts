@@ -38,7 +38,9 @@
  * patterns of the named shapes run only on lines that hold what they need (a ticker's currency
  * sign, a menu's separator), which the loop noted (`LineHints`). Every value is the same to the
  * last bit as the patterns and look-ups it replaces computed: on 1 MB of prose the page table
- * takes about a third of the time it did, on the scraped dev pages two fifths.
+ * takes about a third of the time it did, on the scraped dev pages two fifths. The same look-up
+ * notes the words the credit patterns need (`CREDIT_WORDS` in credit.ts), so those two scans of the
+ * line run on the few lines that have one (188 of the 5,888 lines of the benchmark's 1 MB of prose).
  */
 import { countWords } from '../../document.js'
 import { byline } from './byline.js'
@@ -50,6 +52,7 @@ import {
   isUpper,
   LOWER,
   lowerUnit,
+  MARK_CREDIT_WORD,
   MARK_URL,
   markOf,
   MULTI,
@@ -69,7 +72,7 @@ import {
   UPPER,
   type LineHints,
 } from './chars.js'
-import { credit } from './credit.js'
+import { credit, CREDIT_WORDS, isCreditWord } from './credit.js'
 import { inlineMenu, runLengths } from './menu.js'
 import { repeatKey } from './repeated.js'
 import { ticker } from './ticker.js'
@@ -257,6 +260,8 @@ export function lexiconKey(token: string): string {
 
 const STOP_WORD = 1
 const IN_LEXICON = 2
+/** One of `CREDIT_WORDS` (credit.ts): the line gets `MARK_CREDIT_WORD`. */
+const CREDIT_WORD = 4
 
 /**
  * The stop words of a language and a lexicon in one index: word → entry of `flags` and `scores`.
@@ -297,7 +302,7 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
   let table = byStopWords.get(stopWords)
   if (!table) {
     const index = new Map<string, number>()
-    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys())])]
+    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys()), ...CREDIT_WORDS])]
     const flags = new Uint8Array(words.length)
     const scores = new Float64Array(words.length)
     let size = 16
@@ -311,6 +316,7 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
       for (let j = 0; j < word.length; j++) pool[start[at]! + j] = word.charCodeAt(j)
       index.set(word, at)
       if (stopWords?.has(word)) flags[at]! |= STOP_WORD
+      if (CREDIT_WORDS.includes(word)) flags[at]! |= CREDIT_WORD
       const score = lexiconKey === NO_LEXICON ? undefined : lexicon!.get(word)
       if (score !== undefined) {
         flags[at]! |= IN_LEXICON
@@ -340,8 +346,28 @@ function findUnits(table: TokenTable, units: Uint16Array, length: number, hash: 
   }
 }
 
+/**
+ * `MARK_CREDIT_WORD` when a part of a joined word, the ASCII letters and digits just before the
+ * joiner at `joiner` or from `i` on (the letter that continues the word), is one of `CREDIT_WORDS`
+ * ("Photo.By", "AFP-Shutterstock", "l’Alamy"), else 0. Parts with letters outside ASCII need no
+ * look: such a letter marks the line anyway.
+ */
+function joinedCreditWord(text: string, joiner: number, i: number): number {
+  let start = joiner
+  while (start > 0 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--
+  let end = i
+  while (end < text.length && isAsciiAlphanumeric(text.charCodeAt(end))) end++
+  return isCreditWord(text, start, joiner) || isCreditWord(text, i, end) ? MARK_CREDIT_WORD : 0
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  if (code >= 128) return false
+  const kind = ASCII_KIND[code]!
+  return kind === UPPER || kind === LOWER || kind === DIGIT
+}
+
 /** What `measureLine` learns of a line's words (the `WORD` matches): one record, reused line after line. */
-const scanned = { tokens: 0, letters: 0, stops: 0, content: 0, capitalised: 0, known: 0, sum: 0, max: 0, min: 0, first: 0 }
+const scanned = { tokens: 0, letters: 0, stops: 0, content: 0, capitalised: 0, known: 0, sum: 0, max: 0, min: 0, first: 0, wordMarks: 0 }
 /** The lower-cased code units of the word being read (grown to the longest line). */
 let units = new Uint16Array(256)
 
@@ -386,6 +412,7 @@ function endWord(text: string, table: TokenTable | undefined, start: number, end
     if (folded && (table.flags[entry]! & IN_LEXICON) === 0) entry = -1
     if (entry >= 0) {
       const flags = table.flags[entry]!
+      if ((flags & CREDIT_WORD) !== 0) scanned.wordMarks = MARK_CREDIT_WORD
       if ((flags & IN_LEXICON) !== 0) {
         const score = table.scores[entry]!
         if (t === 0) scanned.first = score
@@ -572,6 +599,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   scanned.max = 0
   scanned.min = 0
   scanned.first = 0
+  scanned.wordMarks = 0
   const length = trimmed.length
   if (units.length < length) units = new Uint16Array(Math.max(length, 2 * units.length))
 
@@ -608,6 +636,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   let marks = 0
   let spaceRuns = 0
   let inSpace = false
+  // The word buffer, in a local: read from the module's binding at every letter, it cost a check.
+  const wordUnits = units
   for (let i = 0; i < length; i++) {
     const code = trimmed.charCodeAt(i)
     // ASCII by table, without regular expressions: most of the text on most pages.
@@ -625,11 +655,13 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
           firstKind = kind
         } else if (joiner >= 0) {
           const mark = trimmed.charCodeAt(joiner)
-          units[n++] = mark
+          wordUnits[n++] = mark
           wordHash = Math.imul(wordHash ^ mark, FNV_PRIME)
+          // The word's parts, each a word to the credit patterns ("Photo.By", "l’Alamy").
+          marks |= joinedCreditWord(trimmed, joiner, i)
           joiner = -1
         }
-        units[n++] = unit
+        wordUnits[n++] = unit
         wordHash = Math.imul(wordHash ^ unit, FNV_PRIME)
         if (!empty && gap) {
           h1 = Math.imul(h1 ^ 32, 2654435761)
@@ -713,13 +745,16 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
         firstKind = wordKind
       } else if (joiner >= 0) {
         const mark = trimmed.charCodeAt(joiner)
-        units[n++] = mark
+        wordUnits[n++] = mark
         wordHash = Math.imul(wordHash ^ mark, FNV_PRIME)
         joiner = -1
       }
+      // A letter outside ASCII: a credit word of its own (crédit, фото), or a `\b` next to one
+      // ("éAlamy"); the credit patterns decide (see `CREDIT_WORDS`).
+      marks |= MARK_CREDIT_WORD
       if (lowered === MULTI || point === 0x3a3) slow = true
       else {
-        units[n++] = lowered
+        wordUnits[n++] = lowered
         wordHash = Math.imul(wordHash ^ lowered, FNV_PRIME)
       }
     } else if (wordStart >= 0) {
@@ -819,7 +854,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   line.lex[4] = firstScore
   line.skeleton = skeleton >>> 0
   line.alphanumerics = letters + digits
-  hints.marks = marks
+  // Without a table the words were not looked up: the credit patterns decide.
+  hints.marks = marks | (table ? scanned.wordMarks : MARK_CREDIT_WORD)
   hints.spaceRuns = spaceRuns
   return line
 }
@@ -946,6 +982,8 @@ export interface Page {
   medianLogWords: number
   /** Share of the page's lines with fewer words than the line. */
   lengthRank: Float32Array
+  /** `log1p` of each line's words: a row reads it up to nine times (the line's and its neighbours'). */
+  logWords: Float64Array
   /** `LEX_VALUES` lexicon values a line (see `Lexicon`). */
   lex: Float32Array
   /** Prefix sums (length n + 1) of the lines' mean lexicon score. */
@@ -1112,6 +1150,8 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
       if ((flags[k]! & COLON_BIT) !== 0) colon = k
     }
   }
+  const logWordsOf = new Float64Array(n)
+  for (let k = 0; k < n; k++) logWordsOf[k] = Math.log1p(words[k]!)
   const sortedWords = Float32Array.from(words).sort()
   const lengthRank = new Float32Array(n)
   for (let k = 0; k < n; k++) {
@@ -1190,6 +1230,7 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     meanLogWords: n > 0 ? logWords / n : 0,
     medianLogWords,
     lengthRank,
+    logWords: logWordsOf,
     lex,
     lexBefore: lexPrefix(lex, n),
     lookRun,
@@ -1453,13 +1494,40 @@ function proseDistance(page: Page, k: number, step: 1 | -1): number {
   return DISTANCE_CAP
 }
 
+/** `Math.log1p(v)` and `Math.log(v)` of the integers `v` below the tables' length (grown by `growLogTables`). */
+let LOG1P_OF_INT = new Float64Array(0)
+let LOG_OF_INT = new Float64Array(0)
+/** The page `featureRow` last read, by its lines, and `Math.log` of them. */
+let loggedLines = -1
+let logLines = 0
+
+/** Grow the tables of `log1p` and `log` of integers to at least `size` entries. */
+function growLogTables(size: number): void {
+  let length = Math.max(64, LOG_OF_INT.length)
+  while (length < size) length *= 2
+  LOG1P_OF_INT = new Float64Array(length)
+  LOG_OF_INT = new Float64Array(length)
+  for (let v = 0; v < length; v++) {
+    LOG1P_OF_INT[v] = Math.log1p(v)
+    LOG_OF_INT[v] = Math.log(v)
+  }
+}
+
 /** Fill `out` (length `FEATURES.length`) with the stage-1 features of line `k`. */
 export function featureRow(page: Page, k: number, out: Float32Array): Float32Array {
-  const { n, words, flags } = page
+  const { n, flags, logWords } = page
   const bits = flags[k]!
   const flag = (bit: number): number => ((bits & bit) !== 0 ? 1 : 0)
+  if (n !== loggedLines) {
+    loggedLines = n
+    logLines = Math.log(n)
+    if (LOG_OF_INT.length < n + 2) growLogTables(n + 2)
+  }
+  // Logarithms of counts up to n + 1 (runs, copies) from the tables: each the value `Math.log1p` or
+  // `Math.log` gives, computed once per process rather than a dozen times a row.
+  const log1pInt = LOG1P_OF_INT
   let i = 0
-  out[i++] = Math.log1p(words[k]!)
+  out[i++] = logWords[k]!
   out[i++] = Math.log1p(page.chars[k]!)
   out[i++] = flag(TERMINAL_BIT)
   out[i++] = flag(ELLIPSIS_BIT)
@@ -1495,7 +1563,7 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
       continue
     }
     const other = flags[j]!
-    out[i++] = Math.log1p(words[j]!)
+    out[i++] = logWords[j]!
     out[i++] = (other & TERMINAL_BIT) !== 0 ? 1 : 0
     out[i++] = shareAt(page, j, 0)
     out[i++] = (other & PROSE_BIT) !== 0 ? 1 : 0
@@ -1505,8 +1573,8 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
     out[i++] = page.lex[j * LEX_VALUES]!
   }
   const hasBody = page.bodyStart >= 0
-  out[i++] = Math.log1p(page.shortRun[k]!)
-  out[i++] = Math.log1p(page.proseRun[k]!)
+  out[i++] = log1pInt[page.shortRun[k]!]!
+  out[i++] = log1pInt[page.proseRun[k]!]!
   out[i++] = hasBody ? 1 : 0
   out[i++] = hasBody && k >= page.bodyStart && k <= page.bodyEnd ? 1 : 0
   out[i++] = hasBody && k < page.bodyStart ? Math.min(page.bodyStart - k, DISTANCE_CAP) : 0
@@ -1517,11 +1585,11 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
   // A repeated sentence is junk only in its later copies; a repeated short line in all of them.
   const other = page.other[k]!
   out[i++] = other >= 0 && ((bits & PROSE_BIT) === 0 || other < k) && k !== page.headline ? 1 : 0
-  out[i++] = Math.log(page.copies[k]!)
+  out[i++] = LOG_OF_INT[page.copies[k]!]!
   out[i++] = Math.min(k, DISTANCE_CAP)
   out[i++] = Math.min(n - 1 - k, DISTANCE_CAP)
   out[i++] = n > 1 ? k / (n - 1) : 0.5
-  out[i++] = Math.log(n)
+  out[i++] = logLines
   out[i++] = k > page.comments ? 1 : 0
   const totalProse = page.proseWordsBefore[n]!
   out[i++] = totalProse > 0 ? page.proseWordsBefore[k]! / totalProse : 0
@@ -1537,9 +1605,9 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
   out[i++] = proseDistance(page, k, 1)
   out[i++] = page.proseLinesBefore[n]! / n
   out[i++] = page.meanLogWords
-  out[i++] = Math.log1p(words[k]!) - page.meanLogWords
+  out[i++] = logWords[k]! - page.meanLogWords
   out[i++] = page.hasStopList ? 1 : 0
-  out[i++] = Math.log1p(page.openRun[k]!)
+  out[i++] = log1pInt[page.openRun[k]!]!
   {
     const from = Math.max(0, k - 3)
     const to = Math.min(n, k + 4)
@@ -1555,20 +1623,20 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
     const to = Math.min(n, k + LEX_WINDOW + 1)
     out[i++] = to - from > 1 ? (page.lexBefore[to]! - page.lexBefore[from]! - page.lex[k * LEX_VALUES]!) / (to - from - 1) : 0
   }
-  out[i++] = Math.log1p(words[k]!) - page.medianLogWords
+  out[i++] = logWords[k]! - page.medianLogWords
   out[i++] = page.lengthRank[k]!
-  out[i++] = Math.log1p(page.lookRun[k]!)
+  out[i++] = log1pInt[page.lookRun[k]!]!
   // Lines below the headline (negative above it); beyond the cap, or no headline: the cap.
   out[i++] = page.headline < 0 ? DISTANCE_CAP : Math.max(-DISTANCE_CAP, Math.min(DISTANCE_CAP, k - page.headline))
-  out[i++] = Math.log1p(page.skeletonRun[k]!)
+  out[i++] = log1pInt[page.skeletonRun[k]!]!
   const start = page.segmentStart[k]!
   const end = page.segmentEnd[k]!
   const inBody = (j: number): number => (!hasBody ? -1 : j >= page.bodyStart && j <= page.bodyEnd ? 1 : 0)
-  out[i++] = Math.log1p(end - start + 1)
+  out[i++] = log1pInt[end - start + 1]!
   out[i++] = Math.min(k - start, DISTANCE_CAP)
   out[i++] = Math.min(end - k, DISTANCE_CAP)
-  out[i++] = start > 0 ? Math.log1p(words[start - 1]!) : -1
-  out[i++] = end < n - 1 ? Math.log1p(words[end + 1]!) : -1
+  out[i++] = start > 0 ? logWords[start - 1]! : -1
+  out[i++] = end < n - 1 ? logWords[end + 1]! : -1
   out[i++] = start > 0 ? inBody(start - 1) : -2
   out[i++] = end < n - 1 ? inBody(end + 1) : -2
   out[i++] = page.colonAbove[k]!
