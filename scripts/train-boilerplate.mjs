@@ -37,7 +37,7 @@
  * in one fold, with 30% of their lines replaced by junk lines of that fold's held-out pages: the
  * share of those junk lines caught, and of the kept lines called junk.
  *
- * Options: --folds K, --cv-only (no model written), --no-cv (only the model), --dump FILE (every
+ * Options: --folds K, --seed N (another draw of the samples, to judge noise), --cv-only (no model written), --no-cv (only the model), --dump FILE (every
  * held-out line's probability), --drop a,b (ablation), and the hyper-parameters below
  * (--trees, --depth, --lr, --lambda, --min-child, --colsample, --content-weight, --snippets,
  * --splices, --splice-weight, --lex-min-pages, --headline-weight), --no-headline-cap. scripts/eval-boilerplate.mjs prints the
@@ -61,6 +61,8 @@ const option = (name, fallback) => {
 }
 const path = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--')) ?? '/work/shared/corpus/boilerplate-dev.jsonl'
 const FOLDS = option('--folds', 5)
+/** `--seed N`: another draw of the trees' row and column samples (default 0: the shipped draw), to see how much of a change in the figures is the draw. */
+const SEED = option('--seed', 0)
 const CV_ONLY = args.includes('--cv-only')
 /** `--no-cv`: only train and write the model (its file keeps no cross-validated figures). */
 const NO_CV = args.includes('--no-cv')
@@ -628,7 +630,7 @@ const spliceTally = { junk: 0, junkFlagged: 0, kept: 0, keptFlagged: 0, original
 const english = stopWordsOf('en')
 for (const [index, fold] of (NO_CV ? [] : foldsOf(groups, FOLDS, 42)).entries()) {
   const inFold = new Set(fold)
-  const model = compile(trainModel(groups.filter((group) => !inFold.has(group)), 100 + index))
+  const model = compile(trainModel(groups.filter((group) => !inFold.has(group)), 100 + index + 1000 * SEED))
   for (const group of fold) {
     const { p } = pageProbabilities(view(group.scraped, model.lexicon).page, model, PROBABILITY_OPTIONS)
     const keys = ['all', group.language === 'en' ? 'en' : 'non-en']
@@ -700,7 +702,7 @@ console.log(`pasted-text versions (content lines only): ${cleanTally.flagged} of
 }
 
 if (!CV_ONLY) {
-  const model = trainModel(groups, 7)
+  const model = trainModel(groups, 7 + 1000 * SEED)
   const json = {
     about: {
       what: 'Boilerplate line model of tq: two stages of gradient-boosted trees (see src/rules/boilerplate/model.ts). Written by scripts/train-boilerplate.mjs; do not edit.',

@@ -12,6 +12,7 @@ import { stopWordsOf } from '../src/rules/boilerplate/lexicon.js'
 import { runLengths } from '../src/rules/boilerplate/menu.js'
 import { boilerplateModel, stageLogit, stageLogitByJumps, thresholdBelow } from '../src/rules/boilerplate/model.js'
 import { repeatKey, repeats } from '../src/rules/boilerplate/repeated.js'
+import { uiString } from '../src/rules/boilerplate/ui-string.js'
 
 const SEEDS = new URL('../../../fixtures/seeds/', import.meta.url)
 const labels = JSON.parse(readFileSync(new URL('labels.json', SEEDS), 'utf8')) as {
@@ -393,5 +394,46 @@ describe('boilerplate scales linearly', () => {
     const ratio = time(large) / Math.max(time(small), 1)
     // 8× the input; quadratic work would take about 64× as long.
     expect(ratio).toBeLessThan(25)
+  })
+})
+
+describe('site notices and agency credits', () => {
+  const words = (text: string): number => countWords(text)
+
+  it('names cookie banners, paywall and newsletter messages, and footer link rows as site notices', () => {
+    for (const text of [
+      'This website uses cookies to improve your experience while you navigate through the website.',
+      'We use cookies and other tracking technologies to improve your browsing experience on our site.',
+      'There was an error processing your subscription.',
+      'You’ve reached your limit of free articles this month.',
+      'Sign up for our weekly email newsletter and get the best stories of the week in your inbox every Friday.',
+      'Contact Us | Terms of Use | Privacy Policy',
+      'Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.',
+    ]) {
+      expect(uiString(text, words(text)), text).toBe('site notice')
+    }
+  })
+
+  it('leaves prose about cookies, ad blockers and accounts alone', () => {
+    for (const text of [
+      'Regulators said that websites which use cookies to follow their visitors must ask for consent first.',
+      'If you already have an account, sign in with the email address you registered with.',
+      'Publishers say the share of readers using an ad blocker has doubled in two years.',
+      'The company said its privacy policy had not changed since last year.',
+    ]) {
+      expect(uiString(text, words(text)), text).toBeUndefined()
+    }
+  })
+
+  it('names the links of a blog archive, a month or year and its count of posts', () => {
+    for (const text of ['Dezembro (39)', 'October 2019 (12)', '2018 (154)', 'März (7)']) expect(uiString(text, words(text)), text).toBe('archive link')
+    for (const text of ['Exports rose (39)', 'May (the month) was wet', 'June 12 (Reuters)']) expect(uiString(text, words(text)), text).not.toBe('archive link')
+  })
+
+  it('knows agencies by their full names at the end of a credit', () => {
+    expect(credit('(Reed Saxon / Associated Press)', 5)).toBe('photo credit')
+    expect(credit('Associated Press', 2)).toBe('news agency credit')
+    expect(credit('The Canadian Press', 3)).toBe('news agency credit')
+    expect(credit('The Associated Press reported that the talks had stalled.', 9)).toBeUndefined()
   })
 })

@@ -8,6 +8,7 @@
  * … ceasefire / Photo: Olga MALTSEVA - AFP/File   ← flagged: `Photo:` label
  * AP                                     ← flagged: an agency name alone
  * Credit... Doug Mills/The New York Times ← flagged: `Credit…` label
+ * (Reed Saxon / Associated Press)         ← flagged: a slash chain ending in an agency
  * ```
  *
  * Not flagged: a sentence naming an agency ("Putin told AP that talks would go on."): only whole
@@ -31,14 +32,14 @@ export const meta: RuleMeta = {
   ],
 }
 
-const AGENCY = '(?:AP|AFP|Reuters|Getty Images|Getty|EPA(?:-EFE)?|EFE|dpa|DPA|Sputnik|Xinhua|TASS|ANSA|ANP|Belga|Keystone|PA(?: Images| Wire)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|Anadolu(?: Agency)?|NurPhoto|SIPA|Zuma(?: Press)?|AAP|UPI|Pool|File|Handout|Kyodo|Yonhap|IANS|PTI|ANI)'
+const AGENCY = '(?:(?:The )?Associated Press|Agence France-Presse|(?:The )?Canadian Press|Press Association|AP|AFP|Reuters|Getty Images|Getty|EPA(?:-EFE)?|EFE|dpa|DPA|Sputnik|Xinhua|TASS|ANSA|ANP|Belga|Keystone|PA(?: Images| Wire)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|Anadolu(?: Agency)?|NurPhoto|SIPA|Zuma(?: Press)?|AAP|UPI|Pool|File|Handout|Kyodo|Yonhap|IANS|PTI|ANI)'
 const AGENCY_ALONE = new RegExp(`^\\(?${AGENCY}(?:\\s*(?:/|via|-)\\s*${AGENCY})*\\)?$`, 'u')
 const SLASH_CHAIN = new RegExp(`\\S\\s*/\\s*(?:\\S[^/]*/\\s*)*${AGENCY}\\)?$`, 'u')
 const LABEL = /(?:^|[\s(\/|])(?:photos?|photograph|pictures?|images?|fotos?|bild|credits?|crédits?|source|quelle|imagen|afbeelding|zdjęcie|фото)\s*(?::|…|\.\.\.|\bby\b|\bcredit\b|©)/iu
 const STOCK = /\b(?:Getty Images|Shutterstock|iStock|Alamy|AFP\/File|AP Photo)\b/u
 
 /** First characters of `AGENCY_ALONE`: a bracket and the agencies' initials. */
-const AGENCY_INITIALS = unitSet('(ARGEdDSXTBKPiZUNFHYI')
+const AGENCY_INITIALS = unitSet('(ARGEdDSXTBKPiZUNFHYIC')
 
 /**
  * The words a match of `LABEL` or `STOCK` holds, whole, lower case: `measureLine` (features.ts) notes

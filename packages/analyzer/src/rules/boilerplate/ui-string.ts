@@ -7,6 +7,8 @@
  * Advertisement            ← flagged: a known UI string (data/boilerplate-ui-strings.json)
  * Facebook Twitter Email   ← flagged: a share bar, every word a UI word
  * © 2019 Example Media. All rights reserved.   ← flagged: a copyright notice
+ * This website uses cookies to improve your experience.   ← flagged: a site notice
+ * Dezembro (39)            ← flagged: a link of a blog's archive (a month and its count of posts)
  * ```
  *
  * Not flagged: the same words inside a sentence ("Share prices fell sharply on Monday."): a line
@@ -25,11 +27,14 @@ export const meta: RuleMeta = {
     'Advertisement\nThe talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.',
     'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nShow comments',
     'Publicité\nLes négociations se sont terminées sans engagement en faveur d’un cessez-le-feu, ont indiqué les responsables.',
+    'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nThis website uses cookies to improve your experience. By continuing to use this site, you agree to their use.\nThey agreed that sanctions would follow if Russia failed to engage seriously in the talks.',
   ],
   valid: [
     'Share prices fell sharply on Monday after the talks in Istanbul ended without a commitment to a ceasefire.',
     'Close observers of the talks said the two delegations had barely spoken to each other.',
     'The court found the providers guilty of authorising copyright infringement by encouraging users to download music.',
+    'Regulators said that websites which use cookies to follow their visitors must ask for consent first, the court ruled on Tuesday.',
+    'If you already have an account, sign in with the email address you registered with and open the settings page.',
   ],
 }
 
@@ -91,6 +96,59 @@ const MAYBE_COPYRIGHT = /©|\(c|yrig|serv|behal|derech/iu
  */
 const COPYRIGHT = /©|^\W*copyright\b|subject to copyright|\bcopyright\s*(?:©|\(c\)|\d{4})|all rights? reserved|\(c\)\s*\d{4}|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados/iu
 
+/**
+ * A site notice: a sentence the site shows every reader, not one of the text's. Cookie banners
+ * ("This website uses cookies to improve your experience…", "We use cookies and other tracking
+ * technologies…"), JavaScript and browser warnings, ad-blocker pleas, paywall and newsletter
+ * messages ("You've reached your limit of free articles", "There was an error processing your
+ * subscription."), archive warnings ("This article is more than 5 years old"), and footer link
+ * rows naming both the privacy policy and the terms of use. Each form is one only a site speaks in;
+ * on the corpus none of them matches a line of prose (209,480 lines of lm-train-en.txt, the 5,493
+ * lines of the human articles of mt-docs-dev.jsonl, the 2,222 content lines of boilerplate-dev).
+ * Not flagged: an article about cookies or ad blockers ("Regulators say sites that use cookies
+ * must ask first."), or help text ("If you already have an account, sign in."): the forms are
+ * those of the notice, in the site's own voice, or the whole line of a button or a heading.
+ */
+const NOTICE = new RegExp(
+  [
+    // Cookie banners and their buttons.
+    String.raw`\b(?:we|this (?:site|website)|our (?:site|website)s?) uses? cookies\b`,
+    String.raw`^\W*(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent|notice))\b|\bour cookie (?:policy|settings|notice)\b`,
+    String.raw`\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website|service)`,
+    String.raw`\b(?:diese (?:website|seite)|wir) verwende[nt] cookies\b|\b(?:ce site|nous) utilis(?:e|ons) des cookies\b|\b(?:este sitio(?: web)?|utilizamos|usamos) (?:utiliza |usa )?cookies\b`,
+    // Browser and ad-blocker messages.
+    String.raw`\bplease (?:enable|turn on) javascript\b|\bjavascript is (?:disabled|turned off) in your browser\b`,
+    String.raw`^\W*your browser (?:does not|doesn't|doesn’t) support (?:the )?(?:video|audio|iframes?|html5)\b`,
+    String.raw`\b(?:disable|turn off|pause) your ad ?-?block(?:er)?\b|\byour ad ?-?blocker\b`,
+    // Paywall, account and newsletter messages.
+    String.raw`\berror (?:processing|occurred while processing) your\b|\bthank you for (?:subscribing|signing up|your subscription)\b`,
+    String.raw`\byou(?:'|’)?ve reached (?:your|the) (?:limit|maximum)\b|\bfree articles? (?:left|remaining)\b|^\W*already a subscriber\b`,
+    String.raw`^\W*sign up for (?:our|the) (?:[\p{L}-]+ ){0,2}newsletters?\b`,
+    // Archive warnings and footer link rows.
+    String.raw`\bthis (?:article|story) is more than \d+ (?:years?|months?) old\b`,
+    String.raw`\bprivacy policy\b.*\bterms of (?:use|service)\b|\bterms of (?:use|service)\b.*\bprivacy policy\b`,
+  ].join('|'),
+  'iu',
+)
+/**
+ * A link of a blog's archive widget: a month (English, German, French, Spanish, Portuguese), a year,
+ * or both, and the count of posts in brackets: `Dezembro (39)`, `October 2019 (12)`, `2018 (154)`.
+ * No line of text is only that (177 junk lines of boilerplate-dev, no content line).
+ */
+const ARCHIVE_LINK = new RegExp(
+  String.raw`^\W*(?:(?:${[
+    'january|february|march|april|may|june|july|august|september|october|november|december',
+    'januar|februar|märz|mai|juni|juli|oktober|dezember',
+    'janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre',
+    'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre',
+    'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro',
+  ].join('|')})(?:\s+\d{4})?|\d{4})\s*\(\d+\)$`,
+  'iu',
+)
+
+/** What every `NOTICE` form holds, for a cheaper scan that rules most lines out. */
+const MAYBE_NOTICE = /cookie|javascript|browser|ad ?-?block|error|thank you|reached|articles? (?:left|remaining)|already|newsletter|years? old|months? old|privacy/iu
+
 let longest: number | undefined
 
 /** Letters and digits of the longest known UI string: a line with more cannot be one. */
@@ -114,6 +172,7 @@ export function uiString(text: string, words: number, alphanumerics?: number): s
     if (short !== null) return short
   }
   if (words <= 40 && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text)) return 'copyright notice'
+  if (words <= 80 && MAYBE_NOTICE.test(text) && NOTICE.test(text)) return 'site notice'
   return undefined
 }
 
@@ -132,6 +191,7 @@ function shortUiString(text: string, words: number, mayBeKnown: boolean): string
   }
   if (words <= 8) {
     if (shareBar(bare, knownUiWords())) return 'share bar'
+    if (words <= 3 && text.charCodeAt(text.length - 1) === 41 /* ) */ && ARCHIVE_LINK.test(text.trim())) return 'archive link'
     if (UI_PREFIX_INITIALS.has(bare.charCodeAt(0)) && UI_PREFIX.test(bare)) return 'UI string'
   }
   return null
