@@ -38,12 +38,14 @@ import { syntaxOfPath } from '@tq/analyzer/lazy'
 
 /**
  * Without `--jobs`, a run of fewer bytes than this (files, or JSONL text so far) is checked in
- * this thread alone. A worker thread costs about two seconds of CPU before it checks at full speed
- * (loading the analyzer and its data, and V8 compiling its hot code), roughly what checking
- * 400 KB of short texts takes; on a two-core machine the compiling competes with the checking.
+ * this thread alone. A worker thread costs one to two seconds of CPU before it checks at full
+ * speed (loading the analyzer and its data, and V8 compiling its hot code), about what checking
+ * 2–3 MB of 5 KB texts takes in a warm thread; and on a two-core machine a second thread slows the
+ * first (they share V8's helper threads and the memory system). Measured with scripts/bench.mjs on
+ * two cores: 1,000 files of 0.4 MB in all run 0.74× as fast with two threads, 1,000 of 5 MB 0.97×.
  * An explicit `--jobs N` is obeyed. The output is the same either way.
  */
-const POOL_MIN_BYTES = 512 * 1024
+const POOL_MIN_BYTES = 8 * 1024 * 1024
 /** JSONL records in flight per worker: enough to keep each busy, few enough to bound memory. */
 const RECORDS_PER_WORKER = 4
 
