@@ -430,6 +430,36 @@ describe('site notices and agency credits', () => {
     for (const text of ['Exports rose (39)', 'May (the month) was wet', 'June 12 (Reuters)']) expect(uiString(text, words(text)), text).not.toBe('archive link')
   })
 
+  // The site-notice patterns run only on lines whose words `measureLine` says may hold one
+  // (`MARK_NOTICE_WORD`): with those words anywhere, joined or cased, the line must be named as the
+  // patterns alone name it.
+  it('names random mixes of notice words, joiners and letters outside ASCII as the patterns alone do', () => {
+    const pieces = [
+      'This website uses cookies', 'we use Cookies', 'Cookie Policy', 'accept all cookies', 'by continuing to use this site', 'By using our website',
+      'please enable JavaScript', 'your ad-blocker', 'disable your adblock', 'AdBlocker', 'an error processing your', 'Thank you for subscribing',
+      'You’ve reached your limit', "you've reached the maximum", 'free articles left', 'Already a subscriber', 'Sign up for our newsletters',
+      'this story is more than 2 years old', 'Privacy Policy', 'Terms of Use', 'wir verwenden Cookies', 'nous utilisons des cookies',
+      'ſign up for our newsletter', 'cooKie', 'K', 'é', 'ſ', ' ', ' ', ' ', '-', "'", '’', '.', '|', ',', 'x', '2', '_', 'the', 'Share', 'Monday',
+    ]
+    let seed = 54321
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const mismatches: string[] = []
+    let notices = 0
+    for (let i = 0; i < 20000; i++) {
+      let text = ''
+      for (let j = 1 + Math.floor(next() * 6); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)]
+      for (const [stopWords, lexicon] of [[stopWordsOf('en'), boilerplateModel().lexicon], [undefined, undefined]] as const) {
+        const line = lineFeatures(text, stopWords, lexicon)
+        const alone = uiString(text.trim(), line.words)
+        if (line.ui !== alone) mismatches.push(text)
+        if (alone === 'site notice') notices++
+      }
+    }
+    expect(mismatches).toEqual([])
+    // The mixes do reach the patterns: a test that never met a notice would prove nothing.
+    expect(notices).toBeGreaterThan(1000)
+  })
+
   it('knows agencies by their full names at the end of a credit', () => {
     expect(credit('(Reed Saxon / Associated Press)', 5)).toBe('photo credit')
     expect(credit('Associated Press', 2)).toBe('news agency credit')

@@ -138,6 +138,8 @@ export const MARK_URL = 8
 export const MARK_SLASH = 16
 /** A word of the credit patterns (`CREDIT_WORDS` in credit.ts: "Photo", "Credit", "Shutterstock" …), or one `measureLine` cannot rule out. */
 export const MARK_CREDIT_WORD = 32
+/** A word of the site-notice patterns (`NOTICE_WORDS` in ui-string.ts: "cookies", "javascript", "newsletter" …), or one `measureLine` cannot rule out. */
+export const MARK_NOTICE_WORD = 64
 
 /** `MARK_*` bits of each ASCII character. */
 export const ASCII_MARKS = Uint8Array.from({ length: 128 }, (_, code) => markOf(code))

@@ -53,6 +53,7 @@ import {
   LOWER,
   lowerUnit,
   MARK_CREDIT_WORD,
+  MARK_NOTICE_WORD,
   MARK_URL,
   markOf,
   MULTI,
@@ -74,9 +75,9 @@ import {
 } from './chars.js'
 import { credit, CREDIT_WORDS, isCreditWord } from './credit.js'
 import { inlineMenu, runLengths } from './menu.js'
+import { isNoticeWord, NOTICE_WORDS, uiString } from './ui-string.js'
 import { repeatKey } from './repeated.js'
 import { ticker } from './ticker.js'
-import { uiString } from './ui-string.js'
 
 /** Prose for the body search: a sentence of at least this many words, or a line this long. */
 const PROSE_MIN_WORDS = 8
@@ -262,6 +263,8 @@ const STOP_WORD = 1
 const IN_LEXICON = 2
 /** One of `CREDIT_WORDS` (credit.ts): the line gets `MARK_CREDIT_WORD`. */
 const CREDIT_WORD = 4
+/** One of `NOTICE_WORDS` (ui-string.ts): the line gets `MARK_NOTICE_WORD`. */
+const NOTICE_WORD = 8
 
 /**
  * The stop words of a language and a lexicon in one index: word → entry of `flags` and `scores`.
@@ -302,7 +305,7 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
   let table = byStopWords.get(stopWords)
   if (!table) {
     const index = new Map<string, number>()
-    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys()), ...CREDIT_WORDS])]
+    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys()), ...CREDIT_WORDS, ...NOTICE_WORDS])]
     const flags = new Uint8Array(words.length)
     const scores = new Float64Array(words.length)
     let size = 16
@@ -317,6 +320,7 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
       index.set(word, at)
       if (stopWords?.has(word)) flags[at]! |= STOP_WORD
       if (CREDIT_WORDS.includes(word)) flags[at]! |= CREDIT_WORD
+      if (NOTICE_WORDS.includes(word)) flags[at]! |= NOTICE_WORD
       const score = lexiconKey === NO_LEXICON ? undefined : lexicon!.get(word)
       if (score !== undefined) {
         flags[at]! |= IN_LEXICON
@@ -349,7 +353,8 @@ function findUnits(table: TokenTable, units: Uint16Array, length: number, hash: 
 /**
  * `MARK_CREDIT_WORD` when a part of a joined word, the ASCII letters and digits just before the
  * joiner at `joiner` or from `i` on (the letter that continues the word), is one of `CREDIT_WORDS`
- * ("Photo.By", "AFP-Shutterstock", "l’Alamy"), else 0. Parts with letters outside ASCII need no
+ * ("Photo.By", "AFP-Shutterstock", "l’Alamy"), `MARK_NOTICE_WORD` when one is of `NOTICE_WORDS`
+ * ("ad-blocker"), else 0. Parts with letters outside ASCII need no
  * look: such a letter marks the line anyway.
  */
 function joinedCreditWord(text: string, joiner: number, i: number): number {
@@ -357,7 +362,10 @@ function joinedCreditWord(text: string, joiner: number, i: number): number {
   while (start > 0 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--
   let end = i
   while (end < text.length && isAsciiAlphanumeric(text.charCodeAt(end))) end++
-  return isCreditWord(text, start, joiner) || isCreditWord(text, i, end) ? MARK_CREDIT_WORD : 0
+  return (
+    (isCreditWord(text, start, joiner) || isCreditWord(text, i, end) ? MARK_CREDIT_WORD : 0) |
+    (isNoticeWord(text, start, joiner) || isNoticeWord(text, i, end) ? MARK_NOTICE_WORD : 0)
+  )
 }
 
 function isAsciiAlphanumeric(code: number): boolean {
@@ -412,7 +420,8 @@ function endWord(text: string, table: TokenTable | undefined, start: number, end
     if (folded && (table.flags[entry]! & IN_LEXICON) === 0) entry = -1
     if (entry >= 0) {
       const flags = table.flags[entry]!
-      if ((flags & CREDIT_WORD) !== 0) scanned.wordMarks = MARK_CREDIT_WORD
+      if ((flags & CREDIT_WORD) !== 0) scanned.wordMarks |= MARK_CREDIT_WORD
+      if ((flags & NOTICE_WORD) !== 0) scanned.wordMarks |= MARK_NOTICE_WORD
       if ((flags & IN_LEXICON) !== 0) {
         const score = table.scores[entry]!
         if (t === 0) scanned.first = score
@@ -750,8 +759,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
         joiner = -1
       }
       // A letter outside ASCII: a credit word of its own (crédit, фото), or a `\b` next to one
-      // ("éAlamy"); the credit patterns decide (see `CREDIT_WORDS`).
-      marks |= MARK_CREDIT_WORD
+      // ("éAlamy"); the credit and notice patterns decide (see `CREDIT_WORDS`, `NOTICE_WORDS`).
+      marks |= MARK_CREDIT_WORD | MARK_NOTICE_WORD
       if (lowered === MULTI || point === 0x3a3) slow = true
       else {
         wordUnits[n++] = lowered
@@ -854,8 +863,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   line.lex[4] = firstScore
   line.skeleton = skeleton >>> 0
   line.alphanumerics = letters + digits
-  // Without a table the words were not looked up: the credit patterns decide.
-  hints.marks = marks | (table ? scanned.wordMarks : MARK_CREDIT_WORD)
+  // Without a table the words were not looked up: the credit and notice patterns decide.
+  hints.marks = marks | (table ? scanned.wordMarks : MARK_CREDIT_WORD | MARK_NOTICE_WORD)
   hints.spaceRuns = spaceRuns
   return line
 }
@@ -877,7 +886,7 @@ function measureShapes(trimmed: string): MeasuredLine {
   line.bullet = BULLET.test(trimmed)
   line.quoteStart = QUOTE_START.test(trimmed)
   line.subhead = /^[-–—]\s*\S.*\S\s*[-–—]$/u.test(trimmed) && words <= 10
-  line.ui = uiString(trimmed, words, line.alphanumerics)
+  line.ui = uiString(trimmed, words, line.alphanumerics, hints.marks)
   line.ticker = ticker(trimmed, hints)
   line.credit = credit(trimmed, words, hints)
   line.byline = line.credit ? undefined : byline(trimmed, words, terminal, line.digitShare > 0)

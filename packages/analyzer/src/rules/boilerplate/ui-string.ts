@@ -15,7 +15,7 @@
  * matches only as a whole, or as a short line starting with a UI phrase.
  */
 import type { RuleMeta } from '../../rule.js'
-import { isSpace, isSpaceOrMark, pointAt, unitSet } from './chars.js'
+import { isSpace, isSpaceOrMark, MARK_NOTICE_WORD, pointAt, unitSet } from './chars.js'
 import { knownUiStrings, knownUiWords, normalize } from './lexicon.js'
 
 export const meta: RuleMeta = {
@@ -146,6 +146,26 @@ const ARCHIVE_LINK = new RegExp(
   'iu',
 )
 
+/**
+ * Words every `NOTICE` form holds one of, whole (as `measureLine` in features.ts reads words, or as
+ * a part of a word joined by ' ’ . -: "ad-blocker"): "cookies", "javascript", "browser", "blocker",
+ * "error", "thank", "reached", "articles", "already", "newsletter", "old", "privacy", and for the
+ * "by continuing to use this site" form "continuing" or "using". `measureLine` notes a line that
+ * has one (`MARK_NOTICE_WORD`), and only such a line is scanned: a line of prose without any
+ * skips the patterns (on 1 MB of prose the pre-scan alone cost about 6 ms). Only ASCII words: a
+ * line with a letter outside ASCII (ſ, which the case-blind patterns read as s) is always scanned.
+ */
+export const NOTICE_WORDS: readonly string[] = [
+  'cookie', 'cookies', 'javascript', 'browser', 'block', 'blocker', 'adblock', 'adblocker', 'error', 'thank', 'reached', 'article',
+  'articles', 'already', 'newsletter', 'newsletters', 'old', 'privacy', 'continuing', 'using',
+]
+const noticeWords = new Set(NOTICE_WORDS)
+
+/** Whether `text[start, end)` is one of `NOTICE_WORDS`, in any case (the part of a joined word). */
+export function isNoticeWord(text: string, start: number, end: number): boolean {
+  return end - start >= 3 && end - start <= 11 && noticeWords.has(text.slice(start, end).toLowerCase())
+}
+
 /** What every `NOTICE` form holds, for a cheaper scan that rules most lines out. */
 const MAYBE_NOTICE = /cookie|javascript|browser|ad ?-?block|error|thank you|reached|articles? (?:left|remaining)|already|newsletter|years? old|months? old|privacy/iu
 
@@ -163,16 +183,18 @@ function longestKnown(): number {
 /**
  * What the line is when it is a UI string, else undefined. `alphanumerics` (letters and digits of
  * the line, when the caller counted them) lets a long line skip the list look-ups: a sentence of
- * 80 letters cannot equal "Advertisement".
+ * 80 letters cannot equal "Advertisement". `marks` (the line's `LineHints.marks`, when the caller
+ * read its words) lets a line without a `NOTICE_WORDS` word skip the site-notice patterns.
  */
-export function uiString(text: string, words: number, alphanumerics?: number): string | undefined {
+export function uiString(text: string, words: number, alphanumerics?: number, marks?: number): string | undefined {
   const mayBeKnown = alphanumerics === undefined || alphanumerics <= longestKnown()
   if (mayBeKnown || words <= 8) {
     const short = shortUiString(text, words, mayBeKnown)
     if (short !== null) return short
   }
   if (words <= 40 && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text)) return 'copyright notice'
-  if (words <= 80 && MAYBE_NOTICE.test(text) && NOTICE.test(text)) return 'site notice'
+  const noticeWord = marks === undefined || (marks & MARK_NOTICE_WORD) !== 0
+  if (noticeWord && words <= 80 && MAYBE_NOTICE.test(text) && NOTICE.test(text)) return 'site notice'
   return undefined
 }
 
