@@ -60,24 +60,13 @@ export const CREDIT_WORDS: readonly string[] = [
   'photo', 'photos', 'photograph', 'picture', 'pictures', 'image', 'images', 'imagen', 'foto', 'fotos', 'bild', 'credit', 'credits',
   'source', 'quelle', 'afbeelding', 'shutterstock', 'istock', 'alamy', 'file',
 ]
-const creditWords = new Set(CREDIT_WORDS)
-const LONGEST_CREDIT_WORD = Math.max(...CREDIT_WORDS.map((word) => word.length))
-/** First letters of `CREDIT_WORDS`, in either case: most parts ("Trump’s", "U.S.") fail on it. */
-const CREDIT_INITIALS = unitSet([...new Set(CREDIT_WORDS.map((word) => word[0]!))].join('').replace(/.+/, (all) => all + all.toUpperCase()))
-
-/** Whether `text[start, end)` is one of `CREDIT_WORDS`, in any case (the part of a joined word). */
-export function isCreditWord(text: string, start: number, end: number): boolean {
-  return (
-    end - start >= 4 && end - start <= LONGEST_CREDIT_WORD && CREDIT_INITIALS.has(text.charCodeAt(start)) && creditWords.has(text.slice(start, end).toLowerCase())
-  )
-}
 
 /** What the line is when it is a credit, else undefined (`hints`: see `ticker`). */
 export function credit(text: string, words: number, hints?: LineHints): string | undefined {
   const trimmed = text.trim()
   if (words > 30) return undefined
   // Cheap tests before the patterns: a line of agencies starts with one's initial or a bracket, a
-  // slash chain holds a slash, a label or a stock agency a word `creditWordAt` knows
+  // slash chain holds a slash, a label or a stock agency one of `CREDIT_WORDS`
   // (`MARK_CREDIT_WORD`: a sentence without "photo", "credit", "source" … skips both scans).
   if (AGENCY_INITIALS.has(trimmed.charCodeAt(0)) && AGENCY_ALONE.test(trimmed)) return 'news agency credit'
   const creditWord = hints ? (hints.marks & MARK_CREDIT_WORD) !== 0 : true

@@ -73,9 +73,9 @@ import {
   UPPER,
   type LineHints,
 } from './chars.js'
-import { credit, CREDIT_WORDS, isCreditWord } from './credit.js'
+import { credit, CREDIT_WORDS } from './credit.js'
 import { inlineMenu, runLengths } from './menu.js'
-import { isNoticeWord, NOTICE_WORDS, uiString } from './ui-string.js'
+import { NOTICE_WORDS, uiString } from './ui-string.js'
 import { repeatKey } from './repeated.js'
 import { ticker } from './ticker.js'
 
@@ -261,10 +261,21 @@ export function lexiconKey(token: string): string {
 
 const STOP_WORD = 1
 const IN_LEXICON = 2
-/** One of `CREDIT_WORDS` (credit.ts): the line gets `MARK_CREDIT_WORD`. */
-const CREDIT_WORD = 4
-/** One of `NOTICE_WORDS` (ui-string.ts): the line gets `MARK_NOTICE_WORD`. */
-const NOTICE_WORD = 8
+
+/**
+ * Words that shape patterns need, with the `MARK_*` bit a line holding one gets: the patterns run
+ * only on lines with their bit (`CREDIT_WORDS` of credit.ts → `MARK_CREDIT_WORD`, `NOTICE_WORDS` of
+ * ui-string.ts → `MARK_NOTICE_WORD`). A line with a letter outside ASCII gets every bit
+ * (`GATE_MARKS`): its words are not looked up here in full. The bits sit in the token table's
+ * `flags` beside `STOP_WORD` and `IN_LEXICON`, which they do not overlap.
+ */
+const GATE_WORDS = new Map<string, number>()
+for (const [words, mark] of [[CREDIT_WORDS, MARK_CREDIT_WORD], [NOTICE_WORDS, MARK_NOTICE_WORD]] as const) {
+  for (const word of words) GATE_WORDS.set(word, (GATE_WORDS.get(word) ?? 0) | mark)
+}
+const GATE_MARKS = MARK_CREDIT_WORD | MARK_NOTICE_WORD
+const SHORTEST_GATE_WORD = Math.min(...[...GATE_WORDS.keys()].map((word) => word.length))
+const LONGEST_GATE_WORD = Math.max(...[...GATE_WORDS.keys()].map((word) => word.length))
 
 /**
  * The stop words of a language and a lexicon in one index: word → entry of `flags` and `scores`.
@@ -305,7 +316,7 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
   let table = byStopWords.get(stopWords)
   if (!table) {
     const index = new Map<string, number>()
-    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys()), ...CREDIT_WORDS, ...NOTICE_WORDS])]
+    const words = [...new Set([...(stopWords ?? []), ...(lexiconKey === NO_LEXICON ? [] : lexicon!.keys()), ...GATE_WORDS.keys()])]
     const flags = new Uint8Array(words.length)
     const scores = new Float64Array(words.length)
     let size = 16
@@ -319,8 +330,7 @@ function tokenTable(stopWords: Set<string> | undefined, lexicon: Lexicon | undef
       for (let j = 0; j < word.length; j++) pool[start[at]! + j] = word.charCodeAt(j)
       index.set(word, at)
       if (stopWords?.has(word)) flags[at]! |= STOP_WORD
-      if (CREDIT_WORDS.includes(word)) flags[at]! |= CREDIT_WORD
-      if (NOTICE_WORDS.includes(word)) flags[at]! |= NOTICE_WORD
+      flags[at]! |= GATE_WORDS.get(word) ?? 0
       const score = lexiconKey === NO_LEXICON ? undefined : lexicon!.get(word)
       if (score !== undefined) {
         flags[at]! |= IN_LEXICON
@@ -351,21 +361,24 @@ function findUnits(table: TokenTable, units: Uint16Array, length: number, hash: 
 }
 
 /**
- * `MARK_CREDIT_WORD` when a part of a joined word, the ASCII letters and digits just before the
- * joiner at `joiner` or from `i` on (the letter that continues the word), is one of `CREDIT_WORDS`
- * ("Photo.By", "AFP-Shutterstock", "l’Alamy"), `MARK_NOTICE_WORD` when one is of `NOTICE_WORDS`
- * ("ad-blocker"), else 0. Parts with letters outside ASCII need no
- * look: such a letter marks the line anyway.
+ * The `GATE_WORDS` bits of the parts of a joined word: the ASCII letters and digits just before the
+ * joiner at `joiner`, and from `i` on (the letter that continues the word), each a word to the
+ * patterns ("Photo.By", "AFP-Shutterstock", "l’Alamy" for the credits, "ad-blocker" for the
+ * notices). Parts with letters outside ASCII need no look: such a letter marks the line anyway.
  */
-function joinedCreditWord(text: string, joiner: number, i: number): number {
+function joinedWordMarks(text: string, joiner: number, i: number): number {
   let start = joiner
   while (start > 0 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--
   let end = i
   while (end < text.length && isAsciiAlphanumeric(text.charCodeAt(end))) end++
-  return (
-    (isCreditWord(text, start, joiner) || isCreditWord(text, i, end) ? MARK_CREDIT_WORD : 0) |
-    (isNoticeWord(text, start, joiner) || isNoticeWord(text, i, end) ? MARK_NOTICE_WORD : 0)
-  )
+  return gateMarksOf(text, start, joiner) | gateMarksOf(text, i, end)
+}
+
+/** The `GATE_WORDS` bits of `text[start, end)`, in any case; 0 when it is none of them. */
+function gateMarksOf(text: string, start: number, end: number): number {
+  const length = end - start
+  if (length < SHORTEST_GATE_WORD || length > LONGEST_GATE_WORD) return 0
+  return GATE_WORDS.get(text.slice(start, end).toLowerCase()) ?? 0
 }
 
 function isAsciiAlphanumeric(code: number): boolean {
@@ -420,8 +433,7 @@ function endWord(text: string, table: TokenTable | undefined, start: number, end
     if (folded && (table.flags[entry]! & IN_LEXICON) === 0) entry = -1
     if (entry >= 0) {
       const flags = table.flags[entry]!
-      if ((flags & CREDIT_WORD) !== 0) scanned.wordMarks |= MARK_CREDIT_WORD
-      if ((flags & NOTICE_WORD) !== 0) scanned.wordMarks |= MARK_NOTICE_WORD
+      scanned.wordMarks |= flags & GATE_MARKS
       if ((flags & IN_LEXICON) !== 0) {
         const score = table.scores[entry]!
         if (t === 0) scanned.first = score
@@ -666,8 +678,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
           const mark = trimmed.charCodeAt(joiner)
           wordUnits[n++] = mark
           wordHash = Math.imul(wordHash ^ mark, FNV_PRIME)
-          // The word's parts, each a word to the credit patterns ("Photo.By", "l’Alamy").
-          marks |= joinedCreditWord(trimmed, joiner, i)
+          // The word's parts, each a word to the gated patterns ("Photo.By", "l’Alamy", "ad-blocker").
+          marks |= joinedWordMarks(trimmed, joiner, i)
           joiner = -1
         }
         wordUnits[n++] = unit
@@ -760,7 +772,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
       }
       // A letter outside ASCII: a credit word of its own (crédit, фото), or a `\b` next to one
       // ("éAlamy"); the credit and notice patterns decide (see `CREDIT_WORDS`, `NOTICE_WORDS`).
-      marks |= MARK_CREDIT_WORD | MARK_NOTICE_WORD
+      marks |= GATE_MARKS
       if (lowered === MULTI || point === 0x3a3) slow = true
       else {
         wordUnits[n++] = lowered
@@ -864,7 +876,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   line.skeleton = skeleton >>> 0
   line.alphanumerics = letters + digits
   // Without a table the words were not looked up: the credit and notice patterns decide.
-  hints.marks = marks | (table ? scanned.wordMarks : MARK_CREDIT_WORD | MARK_NOTICE_WORD)
+  hints.marks = marks | (table ? scanned.wordMarks : GATE_MARKS)
   hints.spaceRuns = spaceRuns
   return line
 }

@@ -159,12 +159,6 @@ export const NOTICE_WORDS: readonly string[] = [
   'cookie', 'cookies', 'javascript', 'browser', 'block', 'blocker', 'adblock', 'adblocker', 'error', 'thank', 'reached', 'article',
   'articles', 'already', 'newsletter', 'newsletters', 'old', 'privacy', 'continuing', 'using',
 ]
-const noticeWords = new Set(NOTICE_WORDS)
-
-/** Whether `text[start, end)` is one of `NOTICE_WORDS`, in any case (the part of a joined word). */
-export function isNoticeWord(text: string, start: number, end: number): boolean {
-  return end - start >= 3 && end - start <= 11 && noticeWords.has(text.slice(start, end).toLowerCase())
-}
 
 /** What every `NOTICE` form holds, for a cheaper scan that rules most lines out. */
 const MAYBE_NOTICE = /cookie|javascript|browser|ad ?-?block|error|thank you|reached|articles? (?:left|remaining)|already|newsletter|years? old|months? old|privacy/iu
