@@ -14,7 +14,7 @@
 import type { Paragraph, Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { VFile } from 'vfile'
-import { CANDIDATES, ENGLISH_FUNCTION_WORDS, MIN_PARAGRAPH_LENGTH, guess, languageName, toIso1, toIso3 } from '../../language.js'
+import { CANDIDATES, ENGLISH_FUNCTION_WORDS, MIN_PARAGRAPH_LENGTH, guess, languageName, mostlyFunctionWords, toIso1, toIso3 } from '../../language.js'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 import { tokensOf, vocabulary } from '../translation/vocabulary.js'
 
@@ -91,7 +91,7 @@ function plainlyEnglish(paragraph: Paragraph): boolean {
     }
   }
   if (words < 8) return false
-  if (common / words >= 0.2) return true
+  if (mostlyFunctionWords(common, words)) return true
   // Rarely needed (2% of English paragraphs), so the vocabulary is only read then.
   const known = vocabulary()
   let inVocabulary = common
