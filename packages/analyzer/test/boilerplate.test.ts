@@ -409,6 +409,7 @@ describe('site notices and agency credits', () => {
       'Sign up for our weekly email newsletter and get the best stories of the week in your inbox every Friday.',
       'Contact Us | Terms of Use | Privacy Policy',
       'Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.',
+      'By continuing to use this website, you agree to the storage of data on your device.',
     ]) {
       expect(uiString(text, words(text)), text).toBe('site notice')
     }
