@@ -16,6 +16,7 @@ import { detector as verbFinal } from './verb-final.js'
 import { detector as numberFormat } from './number-format.js'
 import { detector as untranslatedWord } from './untranslated-word.js'
 import { detector as missingArticles } from './missing-articles.js'
+import { detector as calque } from './calque.js'
 import { detector as improbableWording } from './improbable-wording.js'
 
 export const translationDetectors: readonly Detector[] = [
@@ -34,6 +35,7 @@ export const translationDetectors: readonly Detector[] = [
   verbFinal,
   numberFormat,
   untranslatedWord,
+  calque,
   missingArticles,
   improbableWording,
 ]
