@@ -63,6 +63,18 @@ describe('translation/calque severity and suggestions', () => {
     ])
   })
 
+  it('counts the same phrase repeated once: a paragraph pasted three times stays info', () => {
+    const paragraph = `He has lived in Berlin since three years. ${filler}`
+    const found = calques([paragraph, paragraph, paragraph].join('\n\n'))
+    expect(found.map((f) => [f.excerpt, f.severity])).toEqual(Array.from({ length: 3 }, () => ['since three years', 'info']))
+  })
+
+  it('still warns when another calque falls between or beside the repeats', () => {
+    const paragraph = `He has lived in Berlin since three years. ${filler}`
+    const found = calques(`${paragraph}\n\n${paragraph}\n\nThe price depends of the season.`)
+    expect(found.map((f) => f.severity)).toEqual(['warning', 'warning', 'warning'])
+  })
+
   it('keeps two calques far apart as info', () => {
     const gap = filler.repeat(Math.ceil(PASSAGE / filler.length) + 1)
     const found = calques(`He has lived in Berlin since three years. ${gap}\n\nThe price depends of the season.`)

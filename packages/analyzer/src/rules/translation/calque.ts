@@ -17,9 +17,10 @@
  * trials`, `since three years ago`, `make the most of the`, `in the frame of mind`, an `image
  * signature` that is not a caption.
  *
- * Alone, a calque is `info`: a careful writer may slip once. Two within `PASSAGE` characters of
- * each other (about a page) are `warning`: calque detectors elsewhere keep their false alarms down
- * by this density gate, and a translation that calques twice on a page was not edited. English text
+ * Alone, a calque is `info`: a careful writer may slip once. Two different ones within `PASSAGE`
+ * characters of each other (about a page) are `warning`: calque detectors elsewhere keep their false
+ * alarms down by this density gate, and a translation that calques twice on a page was not edited.
+ * The same phrase repeated counts once (`since three years` in every copy of a pasted paragraph). English text
  * only.
  *
  * Speed: each entry names the words its phrase can start with (`first`) and, after a common word,
@@ -483,7 +484,7 @@ export const meta: RuleMeta = {
   category: 'translation',
   severity: 'info',
   description:
-    'A phrase rendered word for word from another language, which English says otherwise (`Switch the image signature` for `Toggle caption`, `since three years`); `warning` when two fall within a page.',
+    'A phrase rendered word for word from another language, which English says otherwise (`Switch the image signature` for `Toggle caption`, `since three years`); `warning` when two different ones fall within a page.',
   invalid: [
     'Switch the image signature',
     'He has lived in Berlin since three years.',
@@ -570,12 +571,27 @@ function calque() {
   }
 }
 
-/** Report each hit: `warning` when another lies within `PASSAGE` characters, else `info`. */
+/**
+ * Report each hit: `warning` when a hit of another entry lies within `PASSAGE` characters, else
+ * `info`. The same phrase again is one habit, not a second slip: an article pasted twice, or a
+ * translation memory that rendered `image signature` the same way in every caption, stays `info`.
+ */
 function judge(file: VFile, hits: readonly Hit[]): void {
   const { document } = context(file)
+  // previous[i] / following[i]: the nearest hit before / after hit i whose entry differs from its own.
+  const previous: Array<Hit | undefined> = []
   hits.forEach((hit, index) => {
     const before = hits[index - 1]
+    previous.push(before === undefined ? undefined : before.entry !== hit.entry ? before : previous[index - 1])
+  })
+  const following: Array<Hit | undefined> = new Array(hits.length)
+  for (let index = hits.length - 1; index >= 0; index--) {
     const next = hits[index + 1]
+    following[index] = next === undefined ? undefined : next.entry !== hits[index]!.entry ? next : following[index + 1]
+  }
+  hits.forEach((hit, index) => {
+    const before = previous[index]
+    const next = following[index]
     const dense = (before !== undefined && hit.start - before.end <= PASSAGE) || (next !== undefined && next.start - hit.end <= PASSAGE)
     const phrase = document.text.slice(hit.start, hit.end)
     report(
