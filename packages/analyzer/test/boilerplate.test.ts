@@ -10,7 +10,7 @@ import { credit } from '../src/rules/boilerplate/credit.js'
 import { hashKey, lexiconKey, lineFeatures, lineHash } from '../src/rules/boilerplate/features.js'
 import { stopWordsOf } from '../src/rules/boilerplate/lexicon.js'
 import { runLengths } from '../src/rules/boilerplate/menu.js'
-import { boilerplateModel, stageLogit, stageLogitByJumps, thresholdBelow } from '../src/rules/boilerplate/model.js'
+import { boilerplateModel, compileStage, stageLogit, thresholdBelow } from '../src/rules/boilerplate/model.js'
 import { repeatKey, repeats } from '../src/rules/boilerplate/repeated.js'
 import { uiString } from '../src/rules/boilerplate/ui-string.js'
 
@@ -301,6 +301,29 @@ describe('boilerplate line features', () => {
     expect(lexiconKey('Subscribe')).toBe('subscribe')
   })
 
+  it('counts the letters, capitals and digits of random mixes as the Unicode classes do', () => {
+    // Runs of ASCII letters are read by a loop of their own (`measureLine`); words that start with
+    // a digit ("3rd"), a letter outside ASCII ("Ünïcode"), or run into one ("naïve") leave it.
+    const pieces = ['President', 'the', 'THE', 'McDonald', '3rd', '2019', 'a1b2', 'Ünïcode', 'naïve', 'ΟΔΟΣ', 'İstanbul', 'x', 'Q', ' ', ' ', '  ', '.', ',', "'", '’', '-', '“', '(', '$', '漢字']
+    let seed = 2024
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0
+    for (let i = 0; i < 3000; i++) {
+      let text = ''
+      for (let j = 1 + Math.floor(next() * 10); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)]
+      const line = lineFeatures(text, undefined)
+      const visible = count(text, /\S/gu)
+      const upper = count(text, /\p{Lu}/gu)
+      const lower = count(text, /\p{Ll}/gu)
+      const tokens = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []
+      expect(line.letterShare, text).toBe(visible > 0 ? count(text, /\p{L}/gu) / visible : 0)
+      expect(line.digitShare, text).toBe(visible > 0 ? count(text, /\p{N}/gu) / visible : 0)
+      expect(line.upperShare, text).toBe(upper + lower > 0 ? upper / (upper + lower) : 0)
+      expect(line.lowerStart, text).toBe(/^\P{L}*\p{Ll}/u.test(text.trim()))
+      expect(line.meanWordLength, text).toBe(tokens.length > 0 ? tokens.join('').length / tokens.length : 0)
+    }
+  })
+
   it('gives list items alike the same skeleton, and a sentence another', () => {
     const skeleton = (text: string): number => lineFeatures(text, undefined).skeleton
     expect(skeleton('June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL')).toBe(skeleton('June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL'))
@@ -327,23 +350,55 @@ describe('boilerplate model', () => {
     }
   })
 
-  it('evaluates both ways through the trees to the same log-odds as the exact thresholds', () => {
-    const { stage1 } = boilerplateModel()
-    const width = Math.max(...stage1.feature) + 1
-    const row = new Float32Array(width)
+  /** The log-odds of a plain walk down each tree, with the exact thresholds, added in tree order. */
+  const plainLogit = (stage: ReturnType<typeof compileStage>, row: Float32Array): number => {
+    const internal = (1 << stage.depth) - 1
+    let z = stage.base
+    for (let tree = 0; tree < stage.trees; tree++) {
+      let node = 0
+      while (node < internal) node = row[stage.feature[tree * internal + node]!]! <= stage.threshold[tree * internal + node]! ? 2 * node + 1 : 2 * node + 2
+      z += stage.value[tree * (internal + 1) + node - internal]!
+    }
+    return z
+  }
+
+  it('evaluates the trees, four at a time, to the same log-odds as a plain walk with the exact thresholds', () => {
+    const { stage1, stage2 } = boilerplateModel()
     let seed = 7
     const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
-    for (let r = 0; r < 200; r++) {
-      // Row values at the thresholds themselves, as 32-bit floats, where rounding would show.
-      for (let f = 0; f < width; f++) row[f] = next() < 0.5 ? stage1.threshold[Math.floor(next() * stage1.threshold.length)]! : next() * 4 - 2
-      let z = stage1.base
-      for (let tree = 0; tree < stage1.trees; tree++) {
-        let node = 0
-        while (node < 15) node = row[stage1.feature[tree * 15 + node]!]! <= stage1.threshold[tree * 15 + node]! ? 2 * node + 1 : 2 * node + 2
-        z += stage1.value[tree * 16 + node - 15]!
+    for (const stage of [stage1, stage2]) {
+      const width = Math.max(...stage.feature) + 1
+      const row = new Float32Array(width)
+      for (let r = 0; r < 200; r++) {
+        // Row values at the thresholds themselves, as 32-bit floats, where rounding would show.
+        for (let f = 0; f < width; f++) row[f] = next() < 0.5 ? stage.threshold[Math.floor(next() * stage.threshold.length)]! : next() * 4 - 2
+        expect(stageLogit(stage, row)).toBe(plainLogit(stage, row))
       }
-      expect(stageLogit(stage1, row)).toBe(z)
-      expect(stageLogitByJumps(stage1, row)).toBe(z)
+    }
+  })
+
+  it('evaluates any number of trees and any depth as a plain walk does', () => {
+    // 1, 3, 5 and 6 trees of depth 4 (trees left over after the groups of four, alone or after one),
+    // and depth 3, with a node that does not split (+∞: a NaN row value still goes right there, as
+    // in a plain walk).
+    let seed = 11
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    for (const [depth, trees] of [[4, 1], [4, 3], [4, 5], [4, 6], [3, 7]] as const) {
+      const internal = (1 << depth) - 1
+      const json = {
+        base: next() - 0.5,
+        trees: Array.from({ length: trees }, () => ({
+          f: Array.from({ length: internal }, () => Math.floor(next() * 5)),
+          t: Array.from({ length: internal }, (_, node) => (node === 2 ? null : next() * 2 - 1)),
+          v: Array.from({ length: internal + 1 }, () => next() - 0.5),
+        })),
+      }
+      const stage = compileStage(json, depth)
+      const row = new Float32Array(5)
+      for (let r = 0; r < 100; r++) {
+        for (let f = 0; f < row.length; f++) row[f] = next() < 0.1 ? NaN : next() * 2 - 1
+        expect(stageLogit(stage, row)).toBe(plainLogit(stage, row))
+      }
     }
   })
 })

@@ -66,7 +66,7 @@ import {
 import { explain, meta as junkLineMeta } from './junk-line.js'
 import { stopWordsOf } from './lexicon.js'
 import { meta as menuMeta } from './menu.js'
-import { boilerplateModel, sigmoid, stageLogit, stageLogitByJumps, type Model } from './model.js'
+import { boilerplateModel, sigmoid, stageLogit, type Model } from './model.js'
 import { meta as repeatedMeta } from './repeated.js'
 import { meta as tickerMeta } from './ticker.js'
 import { meta as uiStringMeta } from './ui-string.js'
@@ -105,24 +105,17 @@ const SMALL_DOCUMENT_CAP = 0.3
 /** Stage-1 and final probabilities of every line of `page`. */
 export function pageProbabilities(page: Page, model: Model = boilerplateModel(), options: { headlineCap?: number } = {}): { p1: Float32Array; p: Float32Array } {
   const n = page.n
-  const width = FEATURES.length
-  // Two ways through the trees, with the same sums: by jumps where most lines are prose (the
-  // neighbours' paths alike, the jumps predicted), else level by level (see `stageLogit`).
-  const logit = page.proseLinesBefore[n]! >= n / 2 ? stageLogitByJumps : stageLogit
   const p1 = new Float32Array(n)
-  // Every stage-1 row, kept for stage 2 (which reads the same row and more). Each is built in a
-  // small buffer and copied: written straight into `rows`, the first rows of a large file (before
-  // V8 optimises) took twice as long.
-  const rows = new Float32Array(n * width)
-  const row = new Float32Array(width)
-  for (let k = 0; k < n; k++) {
-    p1[k] = sigmoid(logit(model.stage1, featureRow(page, k, row)))
-    rows.set(row, k * width)
-  }
+  // One row buffer for both stages: stage 1 reads its first `FEATURES.length` values, stage 2 all.
+  // Stage 2 builds each line's stage-1 part again rather than keeping every stage-1 row: kept, the
+  // rows of 5 MB of prose took 20 MB (129 values of 4 bytes for each of its 38,725 lines), and
+  // copying them in and out cost more than building them again (the whole classifier took a tenth
+  // less time without them).
+  const row = new Float32Array(FEATURES.length + STACK_FEATURES.length)
+  for (let k = 0; k < n; k++) p1[k] = sigmoid(stageLogit(model.stage1, featureRow(page, k, row)))
   const stack = buildStack(page, p1)
   const p = new Float32Array(n)
-  const row2 = new Float32Array(width + STACK_FEATURES.length)
-  for (let k = 0; k < n; k++) p[k] = sigmoid(logit(model.stage2, stackRow(page, stack, p1, k, row2, rows, k * width)))
+  for (let k = 0; k < n; k++) p[k] = sigmoid(stageLogit(model.stage2, stackRow(page, stack, p1, k, row)))
   for (let k = 0; k < n; k++) {
     if (isShaped(page, k) || isLabel(page, k) || footerMenu(page, k) || copyOfHeadline(page, k)) p[k] = Math.max(p[k]!, SHAPE_FLOOR)
   }
