@@ -1,0 +1,39 @@
+/**
+ * The document model's word count: tq's one definition of a word (the `words` of `lines[]`, the
+ * boilerplate classifier's lengths), a scan that must agree with the pattern it stands for.
+ */
+import { describe, expect, it } from 'vitest'
+import { countWords, WORD_PATTERN } from '../src/document.js'
+
+const byPattern = (text: string): number => text.match(WORD_PATTERN)?.length ?? 0
+
+describe('countWords', () => {
+  it('counts runs of letters or digits, joined by an apostrophe, a full stop or a hyphen between two', () => {
+    expect(countWords("Don't stop: the well-known U.S. firm's 3rd-quarter results.")).toBe(8)
+    expect(countWords('a--b a- -b .a a.')).toBe(6)
+    expect(countWords('  Москва и Πάρις, 東京 ')).toBe(4)
+    expect(countWords('')).toBe(0)
+    expect(countWords('— … !')).toBe(0)
+  })
+
+  it('reads a letter outside the Basic Multilingual Plane as one character and an emoji as none', () => {
+    expect(countWords('𝐏𝐫𝐞𝐬𝐢𝐝𝐞𝐧𝐭 said 😀 hi')).toBe(3)
+    expect(countWords('a😀b')).toBe(2)
+    expect(countWords('x-𝐏')).toBe(1)
+    expect(countWords('\ud835 lone \udc0f')).toBe(1)
+  })
+
+  it('agrees with the pattern on random mixes of letters, digits, joiners, marks and surrogates', () => {
+    const pieces = ['word', 'The', '3', '2019', 'é', 'naïve', 'Ж', 'ΟΔΟΣ', '漢字', 'ㄱ', '𝐏', '😀', '\ud835', '\udc0f', "'", '’', '.', '-', '--', ' ', '  ', '\t', ',', '!', '_', '\u00ad', '\u0301', '٣', 'Ⅻ']
+    // A fixed pseudo-random sequence (a linear congruential generator), so the test is the same on every run.
+    let seed = 777
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const mismatches: string[] = []
+    for (let i = 0; i < 20000; i++) {
+      let text = ''
+      for (let j = 1 + Math.floor(next() * 12); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)]
+      if (countWords(text) !== byPattern(text)) mismatches.push(JSON.stringify(text))
+    }
+    expect(mismatches).toEqual([])
+  })
+})
