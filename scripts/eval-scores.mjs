@@ -156,6 +156,7 @@ console.log('\n# 30% junk: human originals with 30% of their lines replaced by b
   const sample = [...human].sort((a, b) => hash(a.id) - hash(b.id)).slice(0, 50)
   let failed = 0
   const overall = []
+  const passing = []
   for (const d of sample) {
     const lines = d.text.split('\n')
     const nonBlank = lines.map((line, index) => (line.trim() === '' ? -1 : index)).filter((index) => index >= 0)
@@ -163,12 +164,20 @@ console.log('\n# 30% junk: human originals with 30% of their lines replaced by b
     const chosen = new Set()
     while (chosen.size < count) chosen.add(nonBlank[Math.floor(rand() * nonBlank.length)])
     const mixed = lines.map((line, index) => (chosen.has(index) ? junkLines[Math.floor(rand() * junkLines.length)] : line)).join('\n')
-    const verdict = score(analysisOf(`junk30:${d.id}`, mixed))
+    const analysis = analysisOf(`junk30:${d.id}`, mixed)
+    const verdict = score(analysis)
     if (!verdict.pass) failed++
+    else {
+      // Which of the spliced lines the classifier called junk (lines[] holds the non-blank lines).
+      const junkAt = new Set([...chosen].map((index) => index + 1))
+      const caught = analysis.lines.filter((line) => junkAt.has(line.line) && line.kind === 'boilerplate').length
+      passing.push(`  ${d.id}  ${SCORES.map((s) => `${s} ${verdict.scores[s]}`).join('  ')}  (${caught} of ${count} junk lines caught)`)
+    }
     overall.push(verdict.scores)
   }
   const mean = (s) => (overall.reduce((t, x) => t + x[s], 0) / overall.length).toFixed(1)
   console.log(`fail ${pct(failed / sample.length)} of ${sample.length} (target 100%); mean ${SCORES.map((s) => `${s} ${mean(s)}`).join('  ')}`)
+  if (passing.length > 0) console.log(`passing with 30% junk:\n${passing.join('\n')}`)
 }
 
 // ---------------------------------------------------------------------------------------------
