@@ -465,6 +465,12 @@ describe('site notices and agency credits', () => {
       'Contact Us | Terms of Use | Privacy Policy',
       'Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.',
       'By continuing to use this website, you agree to the storage of data on your device.',
+      "We've detected you are on Internet Explorer. For the best Barrons.com experience, please update to a modern browser.",
+      'You are using an outdated browser. Please upgrade your browser to improve your experience.',
+      'You have been successfully subscribed!',
+      'Thanks for signing up!',
+      'Sometimes we include links to online retail stores. If you click on one and make a purchase we may receive a small commission.',
+      'This post contains affiliate links.',
     ]) {
       expect(uiString(text, words(text)), text).toBe('site notice')
     }
@@ -476,7 +482,20 @@ describe('site notices and agency credits', () => {
       'If you already have an account, sign in with the email address you registered with.',
       'Publishers say the share of readers using an ad blocker has doubled in two years.',
       'The company said its privacy policy had not changed since last year.',
+      'Microsoft said it would stop updating Internet Explorer, the browser that once dominated the web.',
+      'Users who click on the link and buy the product pay the same price, the retailer said.',
+      'The agency said it had received a commission of 3 percent on every sale it brokered.',
+      'She signed up for the course in May and has subscribed to the journal ever since.',
     ]) {
+      expect(uiString(text, words(text)), text).toBeUndefined()
+    }
+  })
+
+  it('names reading-time labels in several languages, and not a sentence about reading', () => {
+    for (const text of ['Reading time: 3 minutes', 'Tempo de leitura: 1 minuto', 'Lesezeit: 4 Min.', '· Estimated reading time: 12 min ·', 'Temps de lecture : 6 min']) {
+      expect(uiString(text, words(text)), text).toBe('reading time')
+    }
+    for (const text of ['It takes 5 minutes to read.', 'Reading time for children rose by 3 minutes a day', '5 things to read']) {
       expect(uiString(text, words(text)), text).toBeUndefined()
     }
   })
@@ -495,7 +514,9 @@ describe('site notices and agency credits', () => {
       'please enable JavaScript', 'your ad-blocker', 'disable your adblock', 'AdBlocker', 'an error processing your', 'Thank you for subscribing',
       'You’ve reached your limit', "you've reached the maximum", 'free articles left', 'Already a subscriber', 'Sign up for our newsletters',
       'this story is more than 2 years old', 'Privacy Policy', 'Terms of Use', 'wir verwenden Cookies', 'nous utilisons des cookies',
-      'ſign up for our newsletter', 'cooKie', 'K', 'é', 'ſ', ' ', ' ', ' ', '-', "'", '’', '.', '|', ',', 'x', '2', '_', 'the', 'Share', 'Monday',
+      'ſign up for our newsletter', "We've detected you are on Internet Explorer", 'please update to a modern browser', 'You have been successfully subscribed',
+      'Thanks for signing up', 'If you click on one we may receive a commission', 'This post contains affiliate links', 'As an Amazon Associate I earn',
+      'cooKie', 'K', 'é', 'ſ', ' ', ' ', ' ', '-', "'", '’', '.', '|', ',', 'x', '2', '_', 'the', 'Share', 'Monday',
     ]
     let seed = 54321
     const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32

@@ -9,6 +9,7 @@
  * © 2019 Example Media. All rights reserved.   ← flagged: a copyright notice
  * This website uses cookies to improve your experience.   ← flagged: a site notice
  * Dezembro (39)            ← flagged: a link of a blog's archive (a month and its count of posts)
+ * Reading time: 3 minutes  ← flagged: a reading-time label
  * ```
  *
  * Not flagged: the same words inside a sentence ("Share prices fell sharply on Monday."): a line
@@ -28,6 +29,7 @@ export const meta: RuleMeta = {
     'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nShow comments',
     'Publicité\nLes négociations se sont terminées sans engagement en faveur d’un cessez-le-feu, ont indiqué les responsables.',
     'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nThis website uses cookies to improve your experience. By continuing to use this site, you agree to their use.\nThey agreed that sanctions would follow if Russia failed to engage seriously in the talks.',
+    'Reading time: 3 minutes\nThe talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.',
   ],
   valid: [
     'Share prices fell sharply on Monday after the talks in Istanbul ended without a commitment to a ceasefire.',
@@ -87,6 +89,14 @@ function shareBar(bare: string, ui: Set<string>): boolean {
 const UI_PREFIX = /^(?:share (?:this|on|via)|follow us|sign up|subscribe (?:to|for|now)|read more|click here|more from|see also|related:|you may also like|advertisement|join our|download the app|get the app|log in to|sign in to)\b/iu
 /** First letters of `UI_PREFIX`'s phrases, lower case as `bare` is, and "ſ", which the pattern's case folding reads as "s". */
 const UI_PREFIX_INITIALS = unitSet('sfrcmyajdglſ')
+/**
+ * A reading-time label: `Reading time: 3 minutes`, `Tempo de leitura: 1 minuto`, `Lesezeit: 4 Min.`
+ * (English, German, French, Spanish, Portuguese, Italian, Dutch, Polish), on the line's
+ * lower-cased, unframed form. A sentence about reading ("It takes 5 minutes to read.") has more
+ * than the label. (`5 min read` is a date line's part: boilerplate/byline names it.)
+ */
+const READING_TIME =
+  /^(?:(?:estimated )?reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania) ?:? ?\d+ ?(?:min|mins|minutes?|minuten|minutos?|minuti|minuty|minut)\b\.?$/u
 /** What every `COPYRIGHT` form holds ("©", "(c", "yrig" of copyright, "serv" of reserved, réservés and reservados, "behal", "derech"): a cheaper scan that rules most lines out. */
 const MAYBE_COPYRIGHT = /©|\(c|yrig|serv|behal|derech/iu
 /**
@@ -99,10 +109,13 @@ const COPYRIGHT = /©|^\W*copyright\b|subject to copyright|\bcopyright\s*(?:©|\
 /**
  * A site notice: a sentence the site shows every reader, not one of the text's. Cookie banners
  * ("This website uses cookies to improve your experience…", "We use cookies and other tracking
- * technologies…"), JavaScript and browser warnings, ad-blocker pleas, paywall and newsletter
- * messages ("You've reached your limit of free articles", "There was an error processing your
- * subscription."), archive warnings ("This article is more than 5 years old"), and footer link
- * rows naming both the privacy policy and the terms of use. Each form is one only a site speaks in;
+ * technologies…"), JavaScript and browser warnings ("We've detected you are on Internet Explorer.
+ * … please update to a modern browser"), ad-blocker pleas, paywall and newsletter messages
+ * ("You've reached your limit of free articles", "There was an error processing your
+ * subscription.", "You have been successfully subscribed!"), affiliate disclosures ("If you click
+ * on one and make a purchase we may receive a small commission"), archive warnings ("This article
+ * is more than 5 years old"), and footer link rows naming both the privacy policy and the terms
+ * of use. Each form is one only a site speaks in;
  * on the corpus none of them matches a line of prose (209,480 lines of lm-train-en.txt, the 5,493
  * lines of the human articles of mt-docs-dev.jsonl, the 2,222 content lines of boilerplate-dev).
  * Not flagged: an article about cookies or ad blockers ("Regulators say sites that use cookies
@@ -119,9 +132,15 @@ const NOTICE = new RegExp(
     // Browser and ad-blocker messages.
     String.raw`\bplease (?:enable|turn on) javascript\b|\bjavascript is (?:disabled|turned off) in your browser\b`,
     String.raw`^\W*your browser (?:does not|doesn't|doesn’t) support (?:the )?(?:video|audio|iframes?|html5)\b`,
+    String.raw`\byou(?:'|’)?(?:re| are) (?:using|on) (?:an? )?(?:outdated|older|old|unsupported) (?:version of (?:your )?)?browser\b|\bwe(?:'|’)?(?:ve| have) detected (?:that )?you(?:'|’)?(?:re| are) (?:using|on) internet explorer\b`,
+    String.raw`\bplease (?:update|upgrade) (?:to )?(?:a |your )?(?:modern|newer|more recent|supported|the latest) (?:version of (?:your )?)?(?:web )?browser\b`,
     String.raw`\b(?:disable|turn off|pause) your ad ?-?block(?:er)?\b|\byour ad ?-?blocker\b`,
     // Paywall, account and newsletter messages.
-    String.raw`\berror (?:processing|occurred while processing) your\b|\bthank you for (?:subscribing|signing up|your subscription)\b`,
+    String.raw`\berror (?:processing|occurred while processing) your\b|\b(?:thank you|thanks) for (?:subscribing|signing up|your subscription)\b`,
+    String.raw`\byou(?:'|’)?(?:ve| have) (?:been )?(?:successfully|succesfully|now) (?:subscribed|signed up)\b`,
+    // Affiliate disclosures.
+    String.raw`\bif you (?:click|buy|make a purchase)\b[^.]{0,80}\bwe (?:may |might )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\b|\bas an amazon associate,? (?:we|i) earn\b`,
+    String.raw`\b(?:we|this (?:site|website|article|post|page)) (?:may )?(?:contains?|includes?|uses?) affiliate links\b`,
     String.raw`\byou(?:'|’)?ve reached (?:your|the) (?:limit|maximum)\b|\bfree articles? (?:left|remaining)\b|^\W*already a subscriber\b`,
     String.raw`^\W*sign up for (?:our|the) (?:[\p{L}-]+ ){0,2}newsletters?\b`,
     // Archive warnings and footer link rows.
@@ -148,16 +167,19 @@ const ARCHIVE_LINK = new RegExp(
 
 /**
  * Words every `NOTICE` form holds one of, whole (as `measureLine` in features.ts reads words, or as
- * a part of a word joined by ' ’ . -: "ad-blocker"): "cookies", "javascript", "browser", "blocker",
- * "error", "thank", "reached", "articles", "already", "newsletter", "old", "privacy", and for the
- * "by continuing to use this site" form "continuing" or "using". `measureLine` notes a line that
+ * a part of a word joined by ' ’ . -: "ad-blocker"): "cookies", "javascript", "browser" (or
+ * "explorer"), "blocker", "error", "thank" or "thanks", "reached", "articles", "already",
+ * "subscribed" or "signed", "commission", "compensation", "associate" or "affiliate",
+ * "newsletter", "old", "privacy", and for the "by continuing to use this site" form "continuing"
+ * or "using". `measureLine` notes a line that
  * has one (`MARK_NOTICE_WORD`), and only such a line is scanned: a line of prose without any
  * skips the patterns (scanning every line cost about 6 ms per MB of prose; now about 4). Only ASCII words: a
  * line with a letter outside ASCII (ſ, which the case-blind patterns read as s) is always scanned.
  */
 export const NOTICE_WORDS: readonly string[] = [
   'cookie', 'cookies', 'javascript', 'browser', 'block', 'blocker', 'adblock', 'adblocker', 'error', 'thank', 'reached', 'article',
-  'articles', 'already', 'newsletter', 'newsletters', 'old', 'privacy', 'continuing', 'using',
+  'articles', 'already', 'newsletter', 'newsletters', 'old', 'privacy', 'continuing', 'using', 'explorer', 'thanks', 'subscribed', 'signed',
+  'commission', 'compensation', 'associate', 'affiliate',
 ]
 
 /**
@@ -165,7 +187,7 @@ export const NOTICE_WORDS: readonly string[] = [
  * (on prose, mostly lines with "already", "error", "old" or "using"): the full pattern, a dozen
  * alternatives tried at every position, costs twice as much there.
  */
-const MAYBE_NOTICE = /cookie|javascript|browser|ad ?-?block|error|thank you|reached|articles? (?:left|remaining)|already|newsletter|years? old|months? old|privacy|by (?:continuing|using)/iu
+const MAYBE_NOTICE = /cookie|javascript|browser|internet explorer|ad ?-?block|error|thank you|thanks for|subscribed|signed up|commission|compensation|amazon associate|affiliate links|reached|articles? (?:left|remaining)|already|newsletter|years? old|months? old|privacy|by (?:continuing|using)/iu
 
 let longest: number | undefined
 
@@ -213,6 +235,16 @@ function shortUiString(text: string, words: number, mayBeKnown: boolean): string
     if (shareBar(bare, knownUiWords())) return 'share bar'
     if (words <= 3 && text.charCodeAt(text.length - 1) === 41 /* ) */ && ARCHIVE_LINK.test(text.trim())) return 'archive link'
     if (UI_PREFIX_INITIALS.has(bare.charCodeAt(0)) && UI_PREFIX.test(bare)) return 'UI string'
+    if (words <= 6 && hasDigit(bare) && READING_TIME.test(bare)) return 'reading time'
   }
   return null
+}
+
+/** Whether `text` holds an ASCII digit. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
 }
