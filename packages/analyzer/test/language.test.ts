@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import { francAll } from 'franc'
 import { describe, expect, it } from 'vitest'
 import { CANDIDATES, detectDocumentLanguage, guess } from '../src/language.js'
+import { denseScriptCount } from '../src/rules/language/unexpected.js'
 
 const seeds = new URL('../../../fixtures/seeds/', import.meta.url)
 const seedLines = fs
@@ -57,5 +58,23 @@ describe('language identification', () => {
     // A Spanish sentence with a few English function words in names is still Spanish.
     const spanish = 'El presidente de The Washington Post dijo que la empresa no tiene planes de vender el periódico en este momento.'
     expect(detectDocumentLanguage([spanish])).toBe('es')
+  })
+})
+
+describe('language/unexpected script count', () => {
+  it('counts the Chinese, Japanese, Korean and Thai characters of every code point as the script classes do', () => {
+    const dense = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u
+    const missed: string[] = []
+    let found = 0
+    for (let point = 0; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue
+      const text = `a ${String.fromCodePoint(point)} b`
+      const expected = dense.test(text) ? 1 : 0
+      found += expected
+      if (denseScriptCount(text) !== expected) missed.push(point.toString(16))
+    }
+    expect(missed).toEqual([])
+    expect(found).toBeGreaterThan(90000)
+    expect(denseScriptCount('東京で会議が開かれた。서울 ไทย “quoted” — dash')).toBe(15)
   })
 })
