@@ -500,6 +500,15 @@ describe('site notices and agency credits', () => {
     }
   })
 
+  it("names the links of a site's language menu, and not a sentence naming a language", () => {
+    for (const text of ['日本語 (Japanese)', 'Español', 'Suomi', '中文 (Chinese)', 'Русский', 'Português (Brasil)', '• Deutsch']) {
+      expect(uiString(text, words(text)), text).toBe('language link')
+    }
+    for (const text of ['English is spoken here.', 'Spanish (Español)', 'Deutsch lernen', 'Suomi (Finland) wins']) {
+      expect(uiString(text, words(text)), text).not.toBe('language link')
+    }
+  })
+
   it('names the links of a blog archive, a month or year and its count of posts', () => {
     for (const text of ['Dezembro (39)', 'October 2019 (12)', '2018 (154)', 'März (7)']) expect(uiString(text, words(text)), text).toBe('archive link')
     for (const text of ['Exports rose (39)', 'May (the month) was wet', 'June 12 (Reuters)']) expect(uiString(text, words(text)), text).not.toBe('archive link')

@@ -974,7 +974,7 @@ const SHARES = 8 // stop, titleCase, letter, digit, symbol, mean word length / 2
 export const SHAPE_NAMES: readonly string[] = [
   '', 'stock ticker', 'list of stock exchanges', 'news agency credit', 'photo credit', 'signature initials', 'agency signature',
   'comment header', 'byline', 'date line', 'UI string', 'share bar', 'copyright notice', 'breadcrumb', 'inline menu',
-  'site notice', 'archive link', 'reading time',
+  'site notice', 'archive link', 'reading time', 'language link',
 ]
 
 function shapeIndex(name: string | undefined): number {

@@ -10,6 +10,7 @@
  * This website uses cookies to improve your experience.   ← flagged: a site notice
  * Dezembro (39)            ← flagged: a link of a blog's archive (a month and its count of posts)
  * Reading time: 3 minutes  ← flagged: a reading-time label
+ * 日本語 (Japanese)         ← flagged: a link of the site's language menu
  * ```
  *
  * Not flagged: the same words inside a sentence ("Share prices fell sharply on Monday."): a line
@@ -97,6 +98,30 @@ const UI_PREFIX_INITIALS = unitSet('sfrcmyajdglſ')
  */
 const READING_TIME =
   /^(?:(?:estimated )?reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania) ?:? ?\d+ ?(?:min|mins|minutes?|minuten|minutos?|minuti|minuty|minut)\b\.?$/u
+/**
+ * Languages by their own names, as a site's language menu lists them (lower case, as `bare` is):
+ * a line that is only one of these, or one and its name in English in brackets (`日本語
+ * (Japanese)`, `Español`, `Suomi`), is a link to another edition of the page. On the corpus: 21
+ * junk lines of the dev pages, no content line, no line of lm-train-en.txt or of the human
+ * articles of mt-docs-dev. A sentence naming a language has more words than the name.
+ */
+const ENDONYMS = new Set([
+  'english', 'deutsch', 'français', 'español', 'italiano', 'português', 'nederlands', 'polski', 'русский', 'українська', 'беларуская',
+  'български', 'српски', 'srpski', 'hrvatski', 'slovenščina', 'slovenčina', 'čeština', 'magyar', 'română', 'ελληνικά', 'türkçe', 'svenska',
+  'dansk', 'norsk', 'suomi', 'eesti', 'latviešu', 'lietuvių', 'íslenska', 'català', 'galego', 'euskara', 'עברית', 'العربية', 'فارسی', 'اردو',
+  'हिन्दी', 'বাংলা', 'தமிழ்', 'ไทย', 'tiếng việt', 'bahasa indonesia', 'bahasa melayu', 'tagalog', 'kiswahili', '日本語', '中文', '简体中文',
+  '繁體中文', '繁体中文', '한국어',
+])
+/** A name and a bracketed gloss: `日本語 (japanese)`, `português (brasil)` (the closing bracket is gone from `bare`: `unframe` took it). */
+const GLOSSED = /^(.+?) ?[(（]([\p{L} ]{2,25})[)）]?$/u
+
+/** Whether `bare` (a short line, lower case) is a language's own name, alone or glossed. */
+function languageLink(bare: string): boolean {
+  if (ENDONYMS.has(bare)) return true
+  const glossed = bare.length <= 60 && bare.charCodeAt(bare.length - 1) !== 32 ? GLOSSED.exec(bare) : null
+  return glossed !== null && ENDONYMS.has(glossed[1]!)
+}
+
 /** What every `COPYRIGHT` form holds ("©", "(c", "yrig" of copyright, "serv" of reserved, réservés and reservados, "behal", "derech"): a cheaper scan that rules most lines out. */
 const MAYBE_COPYRIGHT = /©|\(c|yrig|serv|behal|derech/iu
 /**
@@ -236,6 +261,7 @@ function shortUiString(text: string, words: number, mayBeKnown: boolean): string
     if (words <= 3 && text.charCodeAt(text.length - 1) === 41 /* ) */ && ARCHIVE_LINK.test(text.trim())) return 'archive link'
     if (UI_PREFIX_INITIALS.has(bare.charCodeAt(0)) && UI_PREFIX.test(bare)) return 'UI string'
     if (words <= 6 && hasDigit(bare) && READING_TIME.test(bare)) return 'reading time'
+    if (words <= 4 && languageLink(bare)) return 'language link'
   }
   return null
 }
