@@ -190,10 +190,30 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** Throw unless `bytes` is UTF-8 text: not UTF-16, no NUL byte in the first 8 KB, valid UTF-8. */
+/**
+ * Throw unless `bytes` is UTF-8 text with something to check: not UTF-16, no NUL byte in the first
+ * 8 KB, valid UTF-8, not empty or only white space. An empty input is a mistake to report, not a
+ * text that passes: a CI gate over a scraper's output must not go green when the scraper wrote
+ * nothing.
+ */
 export function validateText(bytes: Uint8Array, name: string): void {
   sniff(bytes, name)
   if (!isUtf8(bytes)) throw notUtf8(name)
+  const blank = blankness(bytes)
+  if (blank === 'empty') throw new TqError(`${name} is empty: there is no text to check`)
+  if (blank === 'white space') throw new TqError(`${name} holds only white space: there is no text to check`)
+}
+
+/** Whether `bytes` is empty, or only ASCII white space (after a byte-order mark), or neither. */
+function blankness(bytes: Uint8Array): 'empty' | 'white space' | undefined {
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  if (bytes.length === start) return 'empty'
+  for (let i = start; i < bytes.length; i++) {
+    const byte = bytes[i]!
+    // Space, tab, line feed, vertical tab, form feed, carriage return.
+    if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return undefined
+  }
+  return 'white space'
 }
 
 /** Throw if the start of a file shows UTF-16 or binary content. */

@@ -12,6 +12,9 @@ describe('input errors', () => {
     'latin1.txt': Buffer.from('Un caf\xe9 cr\xe8me.\n', 'latin1'),
     'utf16.txt': Buffer.from('\ufeffHello', 'utf16le'),
     'empty-dir/.keep': '',
+    'empty.txt': '',
+    'blank.txt': ' \n\t\r\n\n',
+    'bom-only.txt': '\ufeff',
     'images/photo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
   })
   const cases: Array<[string, string[], RegExp]> = [
@@ -22,6 +25,10 @@ describe('input errors', () => {
     ['a binary file', ['check', 'binary.txt'], /binary\.txt looks like a binary file/],
     ['invalid UTF-8', ['check', 'latin1.txt'], /latin1\.txt is not valid UTF-8/],
     ['UTF-16', ['check', 'utf16.txt'], /utf16\.txt is UTF-16/],
+    ['an empty file', ['check', 'empty.txt'], /empty\.txt is empty: there is no text to check/],
+    ['a file of only a byte-order mark', ['check', 'bom-only.txt'], /bom-only\.txt is empty/],
+    ['a file of only white space', ['check', 'blank.txt'], /blank\.txt holds only white space/],
+    ['an empty file to clean', ['clean', 'empty.txt'], /empty\.txt is empty/],
     ['an unknown flag', ['check', '--frobnicate', 'good.txt'], /unknown option '--frobnicate'/],
     ['an unknown short flag', ['check', '-x', 'good.txt'], /unknown option '-x'/],
     ['--min-score abc', ['check', '--min-score', 'abc', 'good.txt'], /--min-score must be a number from 0 to 100, got 'abc'/],
@@ -43,6 +50,10 @@ describe('input errors', () => {
     for (const args of [['check', 'good.txt', 'binary.txt'], ['check', 'good.txt', 'missing.txt'], ['check', '--format', 'json', 'good.txt', 'latin1.txt']]) {
       expectInputError(tq(args, { cwd: dir }), /./)
     }
+  })
+
+  it('rejects empty stdin', () => {
+    expectInputError(tq(['check', '-'], { cwd: dir, input: '' }), /<stdin> is empty/)
   })
 
   it('rejects invalid UTF-8 on stdin', () => {

@@ -71,14 +71,14 @@ describe('inputs', () => {
     expect(checkedPaths(['--ext', 'md', '.'], dir)).toEqual(['sub/b.md'])
   })
 
-  it('checks an empty file, which passes with a note', () => {
-    const dir = tempDir({ 'empty.txt': '' })
-    const stylish = tq(['check', 'empty.txt'], { cwd: dir })
-    expect(stylish.status).toBe(0)
-    expect(stylish.stdout).toMatch(/^empty\.txt\n {2}note: empty file: nothing to check\n/)
-    expect(stylish.stdout).toMatch(/PASS/)
-    const [file] = parseJson(tq(['check', '--format', 'json', 'empty.txt'], { cwd: dir }).stdout).files
-    expect(file).toMatchObject({ pass: true, findings: [], lines: [], notes: ['empty file: nothing to check'] })
+  it('stops at an empty file found in a directory, as at any bad input, before printing anything', () => {
+    const dir = tempDir({ 'a.txt': TEXT, 'b.txt': '' })
+    for (const format of ['stylish', 'json']) {
+      const run = tq(['check', '--format', format, '.'], { cwd: dir })
+      expect(run.status).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toBe('tq: b.txt is empty: there is no text to check\n')
+    }
   })
 
   it('strips a UTF-8 byte-order mark', () => {
