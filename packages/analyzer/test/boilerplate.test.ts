@@ -471,6 +471,16 @@ describe('site notices and agency credits', () => {
       'Thanks for signing up!',
       'Sometimes we include links to online retail stores. If you click on one and make a purchase we may receive a small commission.',
       'This post contains affiliate links.',
+      'As an Amazon Associate I earn from qualifying purchases.',
+      'Already a subscriber? Log in here.',
+      'This article is more than 5 years old.',
+      'Please enable JavaScript to view the comments powered by Disqus.',
+      'Please disable your ad blocker to support our journalism.',
+      'Your browser does not support the video tag.',
+      'Accept all cookies',
+      'You have 3 free articles left this month.',
+      'Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site.',
+      'Este sitio web utiliza cookies para mejorar su experiencia.',
     ]) {
       expect(uiString(text, words(text)), text).toBe('site notice')
     }
@@ -496,6 +506,25 @@ describe('site notices and agency credits', () => {
       expect(uiString(text, words(text)), text).toBe('reading time')
     }
     for (const text of ['It takes 5 minutes to read.', 'Reading time for children rose by 3 minutes a day', '5 things to read']) {
+      expect(uiString(text, words(text)), text).toBeUndefined()
+    }
+  })
+
+  it('names copyright notices in every form, and not prose about copyright or reservations', () => {
+    for (const text of [
+      '© 2019 Example Media',
+      'Copyright 2020 The Times',
+      'This material is subject to copyright.',
+      'Photos: Copyright (c) Reuters',
+      'ALL RIGHTS RESERVED.',
+      '(c) 2019 Example Company Ltd',
+      'Le Monde – Tous droits réservés',
+      'Alle Rechte vorbehalten.',
+      'Todos los derechos reservados.',
+    ]) {
+      expect(uiString(text, words(text)), text).toBe('copyright notice')
+    }
+    for (const text of ['The court found the providers guilty of authorising copyright infringement.', 'Customer service reserved a table for the observers.', 'The rights reserved to the states were debated.']) {
       expect(uiString(text, words(text)), text).toBeUndefined()
     }
   })
