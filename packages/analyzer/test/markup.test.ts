@@ -102,6 +102,55 @@ describe('Markdown', () => {
     expect(found.map((finding) => finding.excerpt).join(' ')).not.toMatch(/[*>]/)
   })
 
+  it('reads a hard-wrapped paragraph as the one paragraph it renders as, with the values of the same text unwrapped', () => {
+    const paragraphs = [
+      'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday. Russian and Ukrainian delegations met for less than two hours. Turkish Foreign Minister Hakan Fidan, who chaired the meeting, called for a swift end to the fighting.',
+      'European leaders said they would push for new sanctions if Moscow refused an unconditional truce. French President Emmanuel Macron said Russia was playing for time and should face consequences.',
+    ]
+    // Wrapped at 60 columns, as an editor or a formatter writes Markdown; some lines start with a capital.
+    const wrap = (paragraph: string): string => paragraph.replace(/(.{1,60})(?: |$)/g, '$1\n').trim()
+    const markdown = `${paragraphs.map(wrap).join('\n\n')}\n`
+    const wrapped = analyzeSource(markdown, { syntax: 'markdown', lang: 'en' })
+    const flat = analyzeSource(paragraphs.join('\n\n'), { syntax: 'text', lang: 'en' })
+    expect(markdown.split('\n').length).toBeGreaterThan(10)
+    expect(wrapped.findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    expect(wrapped.lines.map((line) => line.line)).toEqual([1, positionOf(markdown, 'European leaders').line])
+    expect(wrapped.lines.map(({ line, ...values }) => values)).toEqual(flat.lines.map(({ line, ...values }) => values))
+  })
+
+  it('keeps a hard line break (two spaces at the end of a line) as a line break', () => {
+    const source = 'The talks ended on Monday without a commitment to a ceasefire.  \nThe delegations will meet again in Istanbul next week.\n'
+    expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).lines.map((line) => line.line)).toEqual([1, 2])
+  })
+
+  it('never calls a heading page junk', () => {
+    const source = [
+      '# tq',
+      '',
+      'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday evening.',
+      '',
+      '## Quick start',
+      '',
+      'Russian and Ukrainian delegations met for less than two hours at the Dolmabahce palace.',
+      '',
+      '## The talks',
+      '',
+      'Turkish Foreign Minister Hakan Fidan, who chaired the meeting, called for a swift end to the fighting.',
+      '',
+      'European leaders said they would push for new sanctions if Moscow refused an unconditional truce.',
+      '',
+      '### See also',
+      '',
+      '## Licence',
+      '',
+    ].join('\n')
+    const analysis = analyzeSource(source, { syntax: 'markdown', lang: 'en' })
+    expect(analysis.findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    expect(analysis.lines.filter((line) => line.kind === 'boilerplate')).toEqual([])
+    expect(analysis.stats.boilerplateWords).toBe(0)
+    expect(analysis.stats.boilerplateChars).toBe(0)
+  })
+
   it('reads links by their text and code or URLs as a word, so no space appears before punctuation', () => {
     const source = 'Install it with `npm i -g tq-client`. Then read [the guide](https://example.org/guide). See https://example.org.\n'
     expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings).toEqual([])

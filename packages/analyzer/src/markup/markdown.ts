@@ -6,13 +6,17 @@
  * HTML, definitions, MDX expressions and imports are left out; inline code, URLs shown as link text
  * (autolinks), images and inline expressions become a neutral stand-in word, so the sentence around
  * them still reads as one (`Run \`npm test\`.` is `Run Xyz.`, not `Run .`). Markup syntax (`#`, `*`,
- * `>`, list markers, `[`, `](url)`, table pipes) is dropped. Each block is its own paragraph; the
- * lines inside a paragraph stay lines; a block with nothing but code or links is left out. Every
- * virtual character maps back to the original.
+ * `>`, list markers, `[`, `](url)`, table pipes) is dropped. Each block is its own paragraph and
+ * one line: the lines of a hard-wrapped paragraph are joined, each soft line break read as the
+ * space Markdown renders it as (a hard break, two spaces or `\` at a line's end, stays a line
+ * break). The analyzer judges lines, and the wrapped lines of one sentence are not lines to it: read
+ * apart, each ran short of final punctuation and a row of them looked like a menu. A block with
+ * nothing but code or links is left out. Every virtual character maps back to the original.
  *
- * Lists and tables are structured content written on purpose, not page chrome: they are reported
- * as `structured`, and the boilerplate classifier's verdicts inside them are dropped (a table of
- * short cells or a list of short items reads to it like a navigation menu).
+ * Headings, lists and tables are structured content written on purpose, not page chrome: they are
+ * reported as `structured`, and the boilerplate classifier's verdicts inside them are dropped (a
+ * heading reads to it like a short label, a table of short cells or a list of short items like a
+ * navigation menu).
  *
  * HTML comments holding `tq-disable…` directives are collected for inline control.
  */
@@ -87,7 +91,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean } = {}): 
     if (prose) {
       if (builder.size > 0) builder.put('\n\n', at, at)
       for (const piece of pieces) {
-        if (piece.kind === 'text') copyDecoded(builder, piece.value, text, piece.start, piece.end)
+        if (piece.kind === 'text') copyDecoded(builder, piece.value, text, piece.start, piece.end, ' ')
         else builder.put(piece.value, piece.start, piece.end)
       }
     }
@@ -98,6 +102,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean } = {}): 
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     if (PROSE_BLOCKS.has(node.type)) {
+      if (node.type === 'heading') structured.push({ start, end })
       for (const child of node.children ?? []) inline(child)
       flushBlock(start)
     } else if (CONTAINERS.has(node.type)) {

@@ -120,8 +120,24 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     ...analysis,
     findings,
     lines: remapLines(analysis.lines, virtual, virtualStarts, originalStarts, threshold, inStructure),
+    stats: structured.length > 0 ? structureAsContent(analysis, virtual, virtualStarts, inStructure) : analysis.stats,
     notes: notesOf(analysis, virtual, original),
   }
+}
+
+/** `analysis.stats` with the junk lines the classifier found in structured content counted as content, as `lines` counts them. */
+function structureAsContent(analysis: Analysis, virtual: VirtualText, virtualStarts: readonly number[], inStructure: (offset: number) => boolean): Analysis['stats'] {
+  const stats = { ...analysis.stats }
+  for (const entry of analysis.lines) {
+    if (entry.kind !== 'boilerplate') continue
+    const text = virtual.text.slice(virtualStarts[entry.line - 1] ?? 0, virtualStarts[entry.line] ?? virtual.text.length).trim()
+    const first = virtual.text.indexOf(text, virtualStarts[entry.line - 1] ?? 0)
+    if (!inStructure(virtual.start(first))) continue
+    stats.boilerplateWords -= entry.words
+    stats.contentWords += entry.words
+    stats.boilerplateChars -= text.length
+  }
+  return stats
 }
 
 /**

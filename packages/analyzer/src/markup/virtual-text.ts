@@ -196,11 +196,28 @@ export function emitAligned(
   }
 }
 
-/** Add a decoded `value` whose source is `source.slice(start, end)`, mapped character by character where possible. */
-export function copyDecoded(builder: VirtualTextBuilder, value: string, source: string, start: number, end: number): void {
+/**
+ * Add a decoded `value` whose source is `source.slice(start, end)`, mapped character by character
+ * where possible. With `softBreak`, each line break of `value` is added as that text instead (one
+ * piece standing for the break): Markdown's soft line breaks, which render as a space.
+ */
+export function copyDecoded(builder: VirtualTextBuilder, value: string, source: string, start: number, end: number, softBreak?: string): void {
   const spans = alignDecoded(value, source, start, end)
-  if (spans) emitAligned(builder, value, source, spans)
-  else builder.put(value, start, end)
+  if (!spans) {
+    builder.put(softBreak === undefined ? value : value.replace(/\n/g, softBreak), start, end)
+    return
+  }
+  if (softBreak === undefined) {
+    emitAligned(builder, value, source, spans)
+    return
+  }
+  let from = 0
+  for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) {
+    emitAligned(builder, value, source, spans, from, index)
+    builder.put(softBreak, spans.starts[index]!, spans.ends[index]!)
+    from = index + 1
+  }
+  emitAligned(builder, value, source, spans, from, value.length)
 }
 
 /** How many characters of `value` (from `index`) the character reference `reference` decoded to. */
