@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, countWords, type Analysis } from '../src/index.js'
 import { byline } from '../src/rules/boilerplate/byline.js'
+import { logicalLines } from '../src/rules/boilerplate/classifier.js'
 import { credit } from '../src/rules/boilerplate/credit.js'
 import { hashKey, lexiconKey, lineFeatures, lineHash } from '../src/rules/boilerplate/features.js'
 import { stopWordsOf } from '../src/rules/boilerplate/lexicon.js'
@@ -582,3 +583,67 @@ describe('site notices and agency credits', () => {
     expect(credit('The Associated Press reported that the talks had stalled.', 9)).toBeUndefined()
   })
 })
+
+describe('boilerplate in hard-wrapped text', () => {
+  /** `text` with each line wrapped at `width` columns, as an editor wraps it (words joined by one space). */
+  const wrap = (text: string, width: number): { wrapped: string; lineOf: number[] } => {
+    const out: string[] = []
+    const lineOf: number[] = []
+    text.split('\n').forEach((line) => {
+      lineOf.push(out.length + 1)
+      const words = line.split(' ').filter(Boolean)
+      if (words.length === 0) return void out.push('')
+      let current = ''
+      for (const word of words) {
+        if (current !== '' && current.length + 1 + word.length > width) {
+          out.push(current)
+          current = word
+        } else current = current === '' ? word : `${current} ${word}`
+      }
+      out.push(current)
+    })
+    return { wrapped: out.join('\n'), lineOf }
+  }
+
+  it('judges each wrapped paragraph of the seeds as the line it was (same kind, and for a content line a value within 0.05), and finds the same junk', () => {
+    for (const [file, { text, analysis }] of analyses) {
+      const single = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim()).join('\n')
+      const { wrapped, lineOf } = wrap(single, 72)
+      expect(wrapped.split('\n').length, file).toBeGreaterThan(text.split('\n').length)
+      const flat = analyze(single)
+      const folded = analyze(wrapped)
+      // A paragraph that a wrap splits at a sentence's end becomes two units: the page around a line
+      // can differ a little, its verdict not.
+      const byLine = new Map(folded.lines.map((line) => [line.line, line]))
+      for (const line of flat.lines) {
+        const twin = byLine.get(lineOf[line.line - 1]!)!
+        expect(twin.kind, `${file}:${line.line}`).toBe(line.kind)
+        if (line.kind === 'content') expect(Math.abs(twin.boilerplate - line.boilerplate), `${file}:${line.line}`).toBeLessThan(0.05)
+      }
+      const junk = (result: Analysis, lineOfLine: (line: number) => number): number[] =>
+        result.findings.filter((finding) => finding.category === 'boilerplate').map((finding) => lineOfLine(finding.line))
+      // Each junk line is reported on every line it was wrapped into: compare at the first of them.
+      const firsts = new Set(lineOf)
+      expect(junk(folded, (line) => line).filter((line) => firsts.has(line)), file).toEqual(junk(flat, (line) => lineOf[line - 1]!))
+      expect(analysis.findings.length, file).toBeGreaterThan(0)
+    }
+  })
+
+  it('does not join a list of headlines, one a line, each starting with a capital', () => {
+    const headlines = [
+      'Russia and Ukraine agree to a prisoner exchange after talks in Istanbul',
+      'European leaders threaten new sanctions if Moscow refuses a truce',
+      'Turkish foreign minister calls for a swift end to the fighting',
+      'Zelenskyy says Russia is playing for time with its memorandum',
+      'Trump spoke for more than two hours with Putin on Monday evening',
+      'Kremlin says a ceasefire will depend on the terms of a memorandum',
+      'Oil prices rise as investors weigh the outcome of the phone call',
+    ]
+    const numbers = Int32Array.from(headlines, (_, index) => index + 1)
+    expect(logicalLines(headlines, numbers).units).toEqual(headlines)
+    const prose = wrap(`${headlines.join(' and ').toLowerCase()}.`, 70).wrapped.split('\n')
+    expect(prose.length).toBeGreaterThan(6)
+    expect(logicalLines(prose, Int32Array.from(prose, (_, index) => index + 1)).units).toHaveLength(1)
+  })
+})
+

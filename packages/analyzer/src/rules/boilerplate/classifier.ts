@@ -189,33 +189,115 @@ export function classify(ctx: TqContext, file: VFile): void {
     k++
   }
 
+  // A hard-wrapped text is judged a paragraph at a time: `units[u]` are the joined texts, `unitOf[j]`
+  // the unit of non-blank line j, `firstLines[u]` the 1-based number of each unit's first line.
+  const { units, unitOf, firstLines } = logicalLines(texts, numbers)
   const model = boilerplateModel()
-  const page = buildPage(texts, stopWords, model.lexicon)
+  const page = buildPage(units, stopWords, model.lexicon)
   const { p1, p } = pageProbabilities(page, model)
-  for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[j]!
+  for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[unitOf[j]!]!
 
   if (ctx.collectSignals) {
     const row = new Float32Array(FEATURES.length)
     for (let j = 0; j < n; j++) {
+      const u = unitOf[j]!
       const signals = signalsOf(ctx, numbers[j]! - 1)
-      featureRow(page, j, row)
+      featureRow(page, u, row)
       FEATURES.forEach((name, index) => (signals[`bp.${name}`] = row[index]!))
-      signals['bp.p1'] = p1[j]!
-      signals['bp.probability'] = p[j]!
+      signals['bp.p1'] = p1[u]!
+      signals['bp.probability'] = p[u]!
     }
   }
 
   // `report` makes each message without a stack trace (rule.ts), which a page of 500 junk lines needs.
   for (let j = 0; j < n; j++) {
-    if (p[j]! <= ctx.threshold) continue
+    const u = unitOf[j]!
+    if (p[u]! <= ctx.threshold) continue
     const text = texts[j]!
-    const { meta, message } = describe(page, j, text, numbers, p, ctx.threshold)
+    const { meta, message } = describe(page, u, units[u]!, firstLines, p, ctx.threshold)
     const lineNumber = numbers[j]!
     const offset = all[lineNumber - 1]!.offset
     const start = text.length - text.trimStart().length
     const end = text.trimEnd().length
     report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
   }
+}
+
+/** Longest line (in characters) a hard-wrapped text may be wrapped at; the narrowest. */
+const WRAP_MAX = 100
+const WRAP_MIN = 40
+/** A line at most this much shorter than the wrap width is full: the paragraph goes on below it. */
+const WRAP_SLACK = 20
+/** Fewest full lines followed by a line of the same paragraph before a text counts as hard-wrapped. */
+const WRAP_MIN_LINES = 4
+const SENTENCE_END = /[.!?…"”’»)]$/u
+const UPPER_START = /^\s*\p{Lu}/u
+
+/**
+ * The units the classifier judges: the non-blank lines, or, in a hard-wrapped text, its paragraphs.
+ *
+ * The classifier learned from pages with a paragraph on each line. A text wrapped at a fixed width
+ * (an e-mail, a README, a book from Project Gutenberg) cuts every paragraph into lines that end
+ * without punctuation, and a row of them looked like a menu:
+ *
+ * ```text
+ * The talks in Istanbul ended without a commitment to a      ← full line: joined with the next
+ * ceasefire, officials said on Monday. Russian and Ukrainian ← full line: joined
+ * delegations met for less than two hours.                   ← the paragraph's last line
+ * ```
+ *
+ * A text is hard-wrapped when its lines keep under one width (at most `WRAP_MAX` characters; the
+ * 95th percentile of line lengths), at least `WRAP_MIN_LINES` lines reach within `WRAP_SLACK` of
+ * it with the next line right below, and at least half of those next lines start in lower case (a
+ * list of headlines, one a line, starts each with a capital). Then a full line and the line right
+ * below it are one paragraph, unless the full line ends a sentence and the next starts with a
+ * capital. A scraped page, with paragraphs of hundreds of characters on a line,
+ * is never wrapped: none of the 485 samples of scripts/snapshot.mjs is.
+ */
+export function logicalLines(texts: readonly string[], numbers: Int32Array): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
+  const n = texts.length
+  const unitOf = new Int32Array(n)
+  const width = wrapWidth(texts, numbers)
+  if (width === undefined) {
+    for (let j = 0; j < n; j++) unitOf[j] = j
+    return { units: texts as string[], unitOf, firstLines: numbers }
+  }
+  const units: string[] = []
+  const firsts: number[] = []
+  for (let j = 0; j < n; j++) {
+    const previous = j > 0 ? texts[j - 1]!.trimEnd() : ''
+    // A full line that ends a sentence, before one that starts with a capital, may end its
+    // paragraph as well (paragraphs with no blank line between them): the two stay apart.
+    const joins =
+      j > 0 && numbers[j] === numbers[j - 1]! + 1 && previous.length >= width - WRAP_SLACK && !(SENTENCE_END.test(previous) && UPPER_START.test(texts[j]!))
+    if (joins) units[units.length - 1] += ` ${texts[j]!.trim()}`
+    else {
+      units.push(texts[j]!)
+      firsts.push(numbers[j]!)
+    }
+    unitOf[j] = units.length - 1
+  }
+  return { units, unitOf, firstLines: Int32Array.from(firsts) }
+}
+
+/** The width a hard-wrapped text is wrapped at (see `logicalLines`), or undefined when it is not wrapped. */
+function wrapWidth(texts: readonly string[], numbers: Int32Array): number | undefined {
+  const n = texts.length
+  if (n < WRAP_MIN_LINES + 1) return undefined
+  // More than one line in twenty longer than any wrap: not wrapped (most texts end here).
+  let long = 0
+  for (let j = 0; j < n; j++) if (texts[j]!.length > WRAP_MAX && texts[j]!.trimEnd().length > WRAP_MAX && ++long * 20 > n) return undefined
+  const lengths = texts.map((text) => text.trimEnd().length).sort((a, b) => a - b)
+  const width = lengths[Math.floor(0.95 * (n - 1))]!
+  if (width > WRAP_MAX || width < WRAP_MIN) return undefined
+  let full = 0
+  let lower = 0
+  for (let j = 0; j + 1 < n; j++) {
+    if (numbers[j + 1] !== numbers[j]! + 1 || texts[j]!.trimEnd().length < width - WRAP_SLACK) continue
+    full++
+    if (/^\s*\p{Ll}/u.test(texts[j + 1]!)) lower++
+  }
+  return full >= WRAP_MIN_LINES && 2 * lower >= full ? width : undefined
 }
 
 function quoted(text: string): string {
