@@ -35,6 +35,8 @@
  *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content.
  * - A page the trees would leave without any content line keeps its main body (`keepSomeText`).
  * - Lines whose shape alone says junk get at least `SHAPE_FLOOR`.
+ * - A hard-wrapped text (an e-mail, a .txt README) is judged a paragraph at a time, each of its
+ *   lines getting its paragraph's value (`logicalLines`).
  *
  * Memory: features live in typed arrays for the time of the classification; `ctx.signals` gets
  * `bp.*` values only when the caller asked for signals (`analyze(text, {signals: true})`).
