@@ -199,19 +199,36 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 export function validateText(bytes: Uint8Array, name: string): void {
   sniff(bytes, name)
   if (!isUtf8(bytes)) throw notUtf8(name)
-  const blank = blankness(bytes)
+  throwIfBlank(blankness(bytes), name)
+}
+
+function throwIfBlank(blank: 'empty' | 'white space' | undefined, name: string): void {
   if (blank === 'empty') throw new TqError(`${name} is empty: there is no text to check`)
   if (blank === 'white space') throw new TqError(`${name} holds only white space: there is no text to check`)
 }
 
-/** Whether `bytes` is empty, or only ASCII white space (after a byte-order mark), or neither. */
+/**
+ * Whether valid UTF-8 `bytes` are empty, or only white space (after a byte-order mark), or neither.
+ * White space is what `String.prototype.trim` removes: ASCII space and controls, and outside ASCII
+ * the no-break and ideographic spaces and the like (U+00A0, U+3000, U+FEFF …). A file whose first
+ * character that is not white space comes early is ruled out without decoding the rest.
+ */
 function blankness(bytes: Uint8Array): 'empty' | 'white space' | undefined {
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   if (bytes.length === start) return 'empty'
-  for (let i = start; i < bytes.length; i++) {
+  for (let i = start; i < bytes.length; ) {
     const byte = bytes[i]!
     // Space, tab, line feed, vertical tab, form feed, carriage return.
-    if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return undefined
+    if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) {
+      i++
+      continue
+    }
+    if (byte < 0x80) return undefined
+    // A character outside ASCII: its UTF-8 length from its lead byte (the bytes are valid UTF-8).
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+    const character = new TextDecoder().decode(bytes.subarray(i, i + length))
+    if (character.trim() !== '') return undefined
+    i += length
   }
   return 'white space'
 }
@@ -272,9 +289,11 @@ function decode(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array | u
   }
 }
 
-/** Throw unless the file is UTF-8 text, reading it a megabyte at a time (nothing is kept). */
+/** Throw unless the file is UTF-8 text with something to check, reading it a megabyte at a time (nothing is kept). */
 export function validateLargeFile(path: string, name: string): void {
-  for (const piece of readTextPieces(path, name)) void piece
+  let text = false
+  for (const piece of readTextPieces(path, name)) if (!text && piece.trim() !== '') text = true
+  if (!text) throwIfBlank('white space', name)
 }
 
 /** `path` relative to `cwd` when it lies below it, else absolute. */

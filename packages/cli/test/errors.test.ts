@@ -15,6 +15,7 @@ describe('input errors', () => {
     'empty.txt': '',
     'blank.txt': ' \n\t\r\n\n',
     'bom-only.txt': '\ufeff',
+    'unicode-blank.txt': '\u00a0\u3000\n\ufeff \u2003\n',
     'images/photo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
   })
   const cases: Array<[string, string[], RegExp]> = [
@@ -28,6 +29,7 @@ describe('input errors', () => {
     ['an empty file', ['check', 'empty.txt'], /empty\.txt is empty: there is no text to check/],
     ['a file of only a byte-order mark', ['check', 'bom-only.txt'], /bom-only\.txt is empty/],
     ['a file of only white space', ['check', 'blank.txt'], /blank\.txt holds only white space/],
+    ['a file of only white space outside ASCII', ['check', 'unicode-blank.txt'], /unicode-blank\.txt holds only white space/],
     ['an empty file to clean', ['clean', 'empty.txt'], /empty\.txt is empty/],
     ['an unknown flag', ['check', '--frobnicate', 'good.txt'], /unknown option '--frobnicate'/],
     ['an unknown short flag', ['check', '-x', 'good.txt'], /unknown option '-x'/],
@@ -50,6 +52,14 @@ describe('input errors', () => {
     for (const args of [['check', 'good.txt', 'binary.txt'], ['check', 'good.txt', 'missing.txt'], ['check', '--format', 'json', 'good.txt', 'latin1.txt']]) {
       expectInputError(tq(args, { cwd: dir }), /./)
     }
+  })
+
+  it('rejects a blank file read by the large-file path, before writing anything', () => {
+    const big = tempDir({ 'a.txt': GOOD, 'big-blank.txt': ' \n'.repeat(200) })
+    const env = { TQ_LARGE_FILE_BYTES: '150' }
+    expectInputError(tq(['check', 'big-blank.txt'], { cwd: big, env }), /big-blank\.txt holds only white space/)
+    expectInputError(tq(['clean', '--write', 'a.txt', 'big-blank.txt'], { cwd: big, env }), /big-blank\.txt holds only white space/)
+    expect(readFileSync(`${big}/a.txt`)).toEqual(GOOD)
   })
 
   it('rejects empty stdin', () => {
