@@ -18,7 +18,7 @@ import { detectDocumentLanguage, toIso1 } from './language.js'
 import { declareFlavor, parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
-import { lineResults } from './lines.js'
+import { lineResults, round } from './lines.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /**
@@ -273,7 +273,8 @@ function statsOf(ctx: TqContext, threshold: number, wordsOf: ArrayLike<number>):
     stats.lines++
     stats.words += words
     stats.chars += chars
-    if (ctx.boilerplate[line.number - 1]! > threshold) {
+    // The same test as the line's `kind` (lines.ts): on the value rounded as `lines` reports it.
+    if (round(ctx.boilerplate[line.number - 1]!) > threshold) {
       stats.boilerplateWords += words
       stats.boilerplateChars += chars
     } else stats.contentWords += words

@@ -118,6 +118,40 @@ describe('Markdown', () => {
     expect(wrapped.lines.map(({ line, ...values }) => values)).toEqual(flat.lines.map(({ line, ...values }) => values))
   })
 
+  it('maps findings after a soft line break to the same place with CRLF line endings as with LF', () => {
+    const lf = [
+      '- Tom and his sister went to the market quickly and',
+      '  then went to to the market , and the spokesman said “ no.',
+      '',
+      '> The minister said that the talks would go on and the',
+      '> the visits too , officials said on Monday.',
+      '',
+    ].join('\n')
+    const crlf = lf.replace(/\n/g, '\r\n')
+    const where = (source: string) =>
+      analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.map((finding) => [finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn, finding.excerpt])
+    const found = where(lf)
+    expect(found.map(([ruleId]) => ruleId)).toEqual(expect.arrayContaining(['translation/repeated-word', 'translation/space-before-punctuation']))
+    expect(where(crlf)).toEqual(found)
+    const repeated = analyzeSource(lf, { syntax: 'markdown', lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/repeated-word')!
+    expect(flagged(lf, repeated)).toMatch(/^to to$/)
+  })
+
+  it('tells structured content from prose in a file of thousands of headings and lists', () => {
+    const sections = Array.from({ length: 3000 }, (_, index) =>
+      index % 2 === 0 ? `## Section ${index}\n\nThe committee met again on Tuesday and published its report on the budget.\n` : `- Home\n- News\n- Sport\n`,
+    ).join('\n')
+    const analysis = analyzeSource(sections, { syntax: 'markdown', lang: 'en' })
+    const source = sections.split('\n')
+    const structured = (line: number): boolean => /^(?:## |- )/.test(source[line - 1]!)
+    // The repeated paragraph is page junk (it repeats 1,500 times); no heading or list item is.
+    expect(analysis.findings.filter((finding) => finding.category === 'boilerplate' && structured(finding.line))).toEqual([])
+    expect(analysis.findings.filter((finding) => finding.category === 'boilerplate').length).toBeGreaterThan(1000)
+    expect(analysis.lines.filter((line) => structured(line.line)).every((line) => line.kind === 'content' && line.boilerplate === 0)).toBe(true)
+    expect(analysis.stats.boilerplateWords).toBeGreaterThan(0)
+    expect(analysis.stats.contentWords + analysis.stats.boilerplateWords).toBe(analysis.stats.words)
+  })
+
   it('keeps a hard line break (two spaces at the end of a line) as a line break', () => {
     const source = 'The talks ended on Monday without a commitment to a ceasefire.  \nThe delegations will meet again in Istanbul next week.\n'
     expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).lines.map((line) => line.line)).toEqual([1, 2])

@@ -101,7 +101,7 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
   const originalStarts = lineStarts(original)
   const isOff = suppressor(prepared.directives, original)
   const structured = prepared.structured ?? []
-  const inStructure = (offset: number): boolean => structured.some((range) => offset >= range.start && offset < range.end)
+  const inStructure = rangeTest(structured)
 
   const findings: Finding[] = []
   for (const finding of analysis.findings) {
@@ -122,6 +122,36 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     lines: remapLines(analysis.lines, virtual, virtualStarts, originalStarts, threshold, inStructure),
     stats: structured.length > 0 ? structureAsContent(analysis, virtual, virtualStarts, inStructure) : analysis.stats,
     notes: notesOf(analysis, virtual, original),
+  }
+}
+
+/**
+ * Whether an offset lies in one of `ranges` (which may nest or overlap): a binary search over their
+ * union, so a document of thousands of headings or lists costs a logarithm per look-up, not a scan.
+ */
+function rangeTest(ranges: ReadonlyArray<{ start: number; end: number }>): (offset: number) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start)
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const range of sorted) {
+    if (range.end <= range.start) continue
+    const last = ends.length - 1
+    if (last >= 0 && range.start <= ends[last]!) ends[last] = Math.max(ends[last]!, range.end)
+    else {
+      starts.push(range.start)
+      ends.push(range.end)
+    }
+  }
+  return (offset) => {
+    // The last merged range starting at or before `offset`.
+    let low = 0
+    let high = starts.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (starts[middle]! <= offset) low = middle + 1
+      else high = middle - 1
+    }
+    return high >= 0 && offset < ends[high]!
   }
 }
 

@@ -204,21 +204,26 @@ export function emitAligned(
 export function copyDecoded(builder: VirtualTextBuilder, value: string, source: string, start: number, end: number, softBreak?: string): void {
   const spans = alignDecoded(value, source, start, end)
   if (!spans) {
-    builder.put(softBreak === undefined ? value : value.replace(/\n/g, softBreak), start, end)
+    builder.put(softBreak === undefined ? value : value.replace(LINE_BREAK, softBreak), start, end)
     return
   }
   if (softBreak === undefined) {
     emitAligned(builder, value, source, spans)
     return
   }
+  // A line break is `\n`, `\r\n` (the parser keeps the `\r`) or a lone `\r`: one piece each.
   let from = 0
-  for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) {
-    emitAligned(builder, value, source, spans, from, index)
-    builder.put(softBreak, spans.starts[index]!, spans.ends[index]!)
-    from = index + 1
+  for (const match of value.matchAll(LINE_BREAK)) {
+    const at = match.index
+    const last = at + match[0].length - 1
+    emitAligned(builder, value, source, spans, from, at)
+    builder.put(softBreak, spans.starts[at]!, spans.ends[last]!)
+    from = last + 1
   }
   emitAligned(builder, value, source, spans, from, value.length)
 }
+
+const LINE_BREAK = /\r\n|\r|\n/g
 
 /** How many characters of `value` (from `index`) the character reference `reference` decoded to. */
 function decodedLength(reference: string, value: string, index: number): number {
