@@ -530,11 +530,11 @@ describe('site notices and agency credits', () => {
     }
   })
 
-  it("names the links of a site's language menu, and not a sentence naming a language", () => {
-    for (const text of ['日本語 (Japanese)', 'Español', 'Suomi', '中文 (Chinese)', 'Русский', 'Português (Brasil)', '• Deutsch']) {
+  it("names the links of a site's language menu, and not a language named in a CV, a heading or a sentence", () => {
+    for (const text of ['日本語 (Japanese)', '中文 (Chinese)', 'Русский (Russian)', 'Português (Brasil)', '• English (US)', 'Español (España)']) {
       expect(uiString(text, words(text)), text).toBe('language link')
     }
-    for (const text of ['English is spoken here.', 'Spanish (Español)', 'Deutsch lernen', 'Suomi (Finland) wins']) {
+    for (const text of ['English', 'Deutsch', 'English (fluent)', 'Deutsch (Muttersprache)', 'English (see below)', 'English:', 'English is spoken here.', 'Spanish (Español)', 'Suomi (Finland) wins']) {
       expect(uiString(text, words(text)), text).not.toBe('language link')
     }
   })

@@ -99,11 +99,11 @@ const UI_PREFIX_INITIALS = unitSet('sfrcmyajdglſ')
 const READING_TIME =
   /^(?:(?:estimated )?reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|czas czytania) ?:? ?\d+ ?(?:min|mins|minutes?|minuten|minutos?|minuti|minuty|minut)\b\.?$/u
 /**
- * Languages by their own names, as a site's language menu lists them (lower case, as `bare` is):
- * a line that is only one of these, or one and its name in English in brackets (`日本語
- * (Japanese)`, `Español`, `Suomi`), is a link to another edition of the page. On the corpus: 21
- * junk lines of the dev pages, no content line, no line of lm-train-en.txt or of the human
- * articles of mt-docs-dev. A sentence naming a language has more words than the name.
+ * Languages by their own names, as a site's language menu lists them (lower case, as `bare` is).
+ * A line that is one of these and, in brackets, the language's name in English or a region
+ * (`日本語 (Japanese)`, `English (US)`, `Português (Brasil)`) is a link to another edition of the
+ * page. A name alone is not enough: "English" or "Deutsch" heads a section of a bilingual text, and
+ * a CV says "English (fluent)"; those are left to the classifier.
  */
 const ENDONYMS = new Set([
   'english', 'deutsch', 'français', 'español', 'italiano', 'português', 'nederlands', 'polski', 'русский', 'українська', 'беларуская',
@@ -112,14 +112,24 @@ const ENDONYMS = new Set([
   'हिन्दी', 'বাংলা', 'தமிழ்', 'ไทย', 'tiếng việt', 'bahasa indonesia', 'bahasa melayu', 'tagalog', 'kiswahili', '日本語', '中文', '简体中文',
   '繁體中文', '繁体中文', '한국어',
 ])
+/** What the brackets of a language-menu link hold: the language's English name, or a region or script. */
+const GLOSSES = new Set([
+  'english', 'german', 'french', 'spanish', 'italian', 'portuguese', 'dutch', 'polish', 'russian', 'ukrainian', 'belarusian', 'bulgarian',
+  'serbian', 'croatian', 'slovenian', 'slovak', 'czech', 'hungarian', 'romanian', 'greek', 'turkish', 'swedish', 'danish', 'norwegian',
+  'finnish', 'estonian', 'latvian', 'lithuanian', 'icelandic', 'catalan', 'galician', 'basque', 'hebrew', 'arabic', 'persian', 'farsi',
+  'urdu', 'hindi', 'bengali', 'bangla', 'tamil', 'thai', 'vietnamese', 'indonesian', 'malay', 'tagalog', 'filipino', 'swahili', 'japanese',
+  'chinese', 'simplified chinese', 'traditional chinese', 'korean', 'us', 'usa', 'uk', 'brasil', 'brazil', 'portugal', 'españa', 'spain',
+  'méxico', 'mexico', 'latinoamérica', 'latin america', 'canada', 'canadá', 'schweiz', 'suisse', 'belgique', 'belgië', 'österreich',
+  'deutschland', 'france', 'international', 'global', 'simplified', 'traditional', '简体', '繁體', '繁体', '台灣', '台湾', '香港',
+])
 /** A name and a bracketed gloss: `日本語 (japanese)`, `português (brasil)` (the closing bracket is gone from `bare`: `unframe` took it). */
 const GLOSSED = /^(.+?) ?[(（]([\p{L} ]{2,25})[)）]?$/u
 
-/** Whether `bare` (a short line, lower case) is a language's own name, alone or glossed. */
+/** Whether `bare` (a short line, lower case) is a language's own name with its gloss (see `ENDONYMS`). */
 function languageLink(bare: string): boolean {
-  if (ENDONYMS.has(bare)) return true
-  const glossed = bare.length <= 60 && bare.charCodeAt(bare.length - 1) !== 32 ? GLOSSED.exec(bare) : null
-  return glossed !== null && ENDONYMS.has(glossed[1]!)
+  if (bare.length > 60 || bare.charCodeAt(bare.length - 1) === 32) return false
+  const glossed = GLOSSED.exec(bare)
+  return glossed !== null && ENDONYMS.has(glossed[1]!) && GLOSSES.has(glossed[2]!.trim())
 }
 
 /**
