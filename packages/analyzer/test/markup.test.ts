@@ -152,6 +152,13 @@ describe('Markdown', () => {
     expect(analysis.stats.contentWords + analysis.stats.boilerplateWords).toBe(analysis.stats.words)
   })
 
+  it('maps findings exactly in a paragraph with an ampersand name that is no character reference', () => {
+    const source = 'The &foo; team and the &amp; partners said that the talks , would go on.\n'
+    const space = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/space-before-punctuation')!
+    expect(flagged(source, space)).toBe(' ,')
+    expect([space.line, space.column]).toEqual(Object.values(positionOf(source, ' ,')))
+  })
+
   it('keeps a hard line break (two spaces at the end of a line) as a line break', () => {
     const source = 'The talks ended on Monday without a commitment to a ceasefire.  \nThe delegations will meet again in Istanbul next week.\n'
     expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).lines.map((line) => line.line)).toEqual([1, 2])

@@ -147,7 +147,8 @@ export function alignDecoded(value: string, source: string, start: number, end: 
     if (at >= end) return undefined
     if (source.charCodeAt(at) === 38 /* & */) {
       const reference = REFERENCE.exec(source.slice(at, at + 40))
-      if (reference) {
+      // A name that is no character reference (`&foo;`) stays in the value as written: copied one to one.
+      if (reference && !value.startsWith(reference[0], index)) {
         const decoded = decodedLength(reference[0], value, index)
         for (let k = 0; k < decoded; k++) {
           starts[index + k] = at
