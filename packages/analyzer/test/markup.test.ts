@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyzeSource, syntaxOfPath, type Finding } from '../src/index.js'
+import { chunksOf, prepareMarkdown } from '../src/markup/markdown.js'
 import { VirtualTextBuilder } from '../src/markup/virtual-text.js'
 
 const fixture = (path: string): string => fs.readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8')
@@ -157,6 +158,75 @@ describe('Markdown', () => {
     const space = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/space-before-punctuation')!
     expect(flagged(source, space)).toBe(' ,')
     expect([space.line, space.column]).toEqual(Object.values(positionOf(source, ' ,')))
+  })
+
+  it('reads a long document in pieces exactly as in one parse (fences, comments, raw HTML and loose lists keep their blank lines)', () => {
+    const section = (index: number): string =>
+      [
+        `## Section ${index}`,
+        '',
+        `See [the guide][guide] and the [notes][] for part ${index}, said the [committee](https://example.org/${index}).`,
+        '',
+        '- first item of a loose list',
+        '',
+        '  still the first item, after a blank line',
+        '',
+        '- second item',
+        '',
+        '````md',
+        'A fence that holds another:',
+        '',
+        '```',
+        '',
+        'Not prose , this line.',
+        '```',
+        '',
+        '````',
+        '',
+        '<!-- a comment',
+        '',
+        'that spans a blank line , and is no prose',
+        '-->',
+        '',
+        '<pre>',
+        '',
+        'Preformatted , not prose.',
+        '',
+        '</pre>',
+        '',
+        '> A block quote that goes on',
+        'lazily , on the next line.',
+        '',
+        '| Column | Other |',
+        '| --- | --- |',
+        '| cell | cell , too |',
+        '',
+        '    indented code , not prose',
+        '',
+        `The talks ended on Monday , officials said in part ${index}.[^${index}]`,
+        '',
+        `[^${index}]: A footnote for part ${index}.`,
+        '',
+      ].join('\n')
+    const document = ['---', 'title: Guide', '', 'draft: false', '---', '', ...Array.from({ length: 30 }, (_, index) => section(index)), '[guide]: https://example.org/guide', '[notes]: https://example.org/notes', ''].join('\n')
+    for (const text of [document, document.replace(/\n/g, '\r\n')]) {
+      const whole = prepareMarkdown(text, { chunk: Infinity })
+      const pieces = chunksOf(text, 500)
+      expect(pieces.length).toBeGreaterThan(20)
+      const chunked = prepareMarkdown(text, { chunk: 500 })
+      expect(chunked.virtual.text).toBe(whole.virtual.text)
+      // A cut between two items of a loose list makes two lists of one: the same lines, in more ranges.
+      const covered = (ranges: Array<{ start: number; end: number }> | undefined): string =>
+        Array.from(text, (character, offset) => (/\s/.test(character) ? ' ' : (ranges ?? []).some((range) => offset >= range.start && offset < range.end) ? 's' : '.')).join('')
+      expect(covered(chunked.structured)).toBe(covered(whole.structured))
+      expect(chunked.directives).toEqual(whole.directives)
+      for (let offset = 0; offset < whole.virtual.text.length; offset++) {
+        expect(chunked.virtual.start(offset)).toBe(whole.virtual.start(offset))
+        expect(chunked.virtual.end(offset)).toBe(whole.virtual.end(offset))
+      }
+      expect(whole.virtual.text).toContain('See the guide and the notes for part 7')
+      expect(whole.virtual.text).not.toContain('Not prose')
+    }
   })
 
   it('keeps a hard line break (two spaces at the end of a line) as a line break', () => {

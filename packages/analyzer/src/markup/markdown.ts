@@ -51,12 +51,26 @@ const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'link
 /** Inline nodes that are not prose but take a place in the sentence. */
 const STANDS_IN = new Set(['inlineCode', 'inlineMath', 'image', 'imageReference', 'mdxTextExpression'])
 
-export function prepareMarkdown(text: string, options: { mdx?: boolean } = {}): Prepared {
-  const tree = (
-    options.mdx
-      ? fromMarkdown(text, { extensions: [frontmatter(['yaml', 'toml']), gfm(), mdxjs()], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown(), mdxFromMarkdown()] })
-      : fromMarkdown(text, { extensions: [frontmatter(['yaml', 'toml']), gfm()], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()] })
-  ) as MdNode
+/**
+ * Markdown longer than this is parsed in chunks of about `CHUNK` characters (see `chunksOf`):
+ * mdast-util-from-markdown takes time quadratic in the list items of one parse (its `prepareList`
+ * splices the event array once per item: syntax-tree/mdast-util-from-markdown#49, open), and a
+ * changelog of 1.7 MB with 8,000 short lists took 38 s to parse whole.
+ */
+const CHUNKED_ABOVE = 64 * 1024
+const CHUNK = 16 * 1024
+
+export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: number } = {}): Prepared {
+  const parse = (source: string): MdNode =>
+    (options.mdx
+      ? fromMarkdown(source, { extensions: [frontmatter(['yaml', 'toml']), gfm(), mdxjs()], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown(), mdxFromMarkdown()] })
+      : fromMarkdown(source, { extensions: [frontmatter(['yaml', 'toml']), gfm()], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()] })) as MdNode
+  const chunk = options.chunk ?? (text.length > CHUNKED_ABOVE ? CHUNK : Infinity)
+  // MDX is not chunked: its JSX and expressions may span blank lines.
+  const trees =
+    options.mdx || chunk === Infinity
+      ? [parse(text)]
+      : chunksOf(text, chunk).map((piece) => ownBlocks(shifted(parse(piece.source), piece.offset), piece.offset + piece.length))
   const builder = new VirtualTextBuilder()
   const directives: Directive[] = []
   const structured: Array<{ start: number; end: number }> = []
@@ -117,8 +131,89 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean } = {}): 
     // code, yaml, toml, definition, thematicBreak, math, mdxjsEsm: not prose.
   }
 
-  block(tree)
+  for (const tree of trees) block(tree)
   return { virtual: builder.build(), directives, structured }
+}
+
+/**
+ * `text` cut into pieces of about `size` characters, each parsed alone, with the first line of
+ * each of the document's link reference and footnote definitions after it (`tail`), so that
+ * `[text][ref]` and `[^1]` resolve as in the whole; the blocks parsed from that tail are dropped
+ * (`ownBlocks`). The same blocks as one parse gives. A cut falls only before a line that starts a
+ * new top-level block: one that follows a blank line and starts at column 0 (not an indented
+ * continuation of a list item or an indented code block), outside front matter, fenced code, an
+ * HTML comment and a raw HTML block (`<pre>`, `<script>`, `<style>`, `<textarea>`), all of which
+ * may hold blank lines. (A loose list cut between two items becomes two lists of the same items.)
+ */
+export function chunksOf(text: string, size: number): Array<{ source: string; offset: number; length: number }> {
+  // Link definitions first, one a line; then each footnote's first line, a paragraph of its own
+  // (a definition cannot interrupt a footnote's paragraph: it would read as its text).
+  const links = text.match(/^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$/gm) ?? []
+  const notes = text.match(/^ {0,3}\[\^[^\]\n]+\]:.*$/gm) ?? []
+  const tail = links.length + notes.length === 0 ? '' : `\n\n${[links.join('\n'), ...notes].filter(Boolean).join('\n\n')}\n`
+  const pieces: Array<{ source: string; offset: number; length: number }> = []
+  let start = 0
+  let fence: { char: string; length: number } | undefined
+  let until: RegExp | undefined
+  let previousBlank = false
+  let offset = 0
+  let lineNumber = 0
+  for (const line of text.split('\n')) {
+    const lineStart = offset
+    offset += line.length + 1
+    lineNumber++
+    const content = line.replace(/\r$/, '')
+    // Front matter: a `---` or `+++` first line opens it, the same line closes it.
+    if (lineNumber === 1 && /^(?:---|\+\+\+)\s*$/.test(content)) {
+      until = new RegExp(`^${content.trim() === '---' ? '---' : '\\+\\+\\+'}\\s*$`)
+      continue
+    }
+    if (until) {
+      if (until.test(content)) until = undefined
+      previousBlank = false
+      continue
+    }
+    const opener = /^\s*(`{3,}|~{3,})/.exec(content)
+    if (fence) {
+      if (opener && opener[1]![0] === fence.char && opener[1]!.length >= fence.length && content.trim() === opener[1]) fence = undefined
+      previousBlank = false
+      continue
+    }
+    const blank = content.trim() === ''
+    if (previousBlank && !blank && /^\S/.test(content) && lineStart - start >= size) {
+      pieces.push({ source: text.slice(start, lineStart) + tail, offset: start, length: lineStart - start })
+      start = lineStart
+    }
+    previousBlank = blank
+    if (opener) fence = { char: opener[1]![0]!, length: opener[1]!.length }
+    else if (/<!--/.test(content) && !/<!--[^]*-->/.test(content.slice(content.indexOf('<!--')))) until = /-->/
+    else {
+      const raw = /^\s{0,3}<(pre|script|style|textarea)(?:\s|>|$)/i.exec(content)
+      if (raw && !new RegExp(`</${raw[1]}>`, 'i').test(content)) until = new RegExp(`</${raw[1]}>`, 'i')
+    }
+  }
+  pieces.push({ source: text.slice(start) + (pieces.length > 0 ? tail : ''), offset: start, length: text.length - start })
+  return pieces
+}
+
+/** `root` without the top-level blocks that start at or after `end`: those parsed from a piece's `tail`. */
+function ownBlocks(root: MdNode, end: number): MdNode {
+  root.children = (root.children ?? []).filter((child) => (child.position?.start.offset ?? 0) < end)
+  return root
+}
+
+/** `tree` with every node's offsets moved by `offset` (the offsets of a piece parsed alone, made the document's). */
+function shifted(tree: MdNode, offset: number): MdNode {
+  if (offset === 0) return tree
+  const visit = (node: MdNode): void => {
+    if (node.position) {
+      node.position.start.offset = (node.position.start.offset ?? 0) + offset
+      node.position.end.offset = (node.position.end.offset ?? 0) + offset
+    }
+    for (const child of node.children ?? []) visit(child)
+  }
+  visit(tree)
+  return tree
 }
 
 /** A link whose text is its own address (`<https://…>`, a bare `www.…`): an address, not prose. */
