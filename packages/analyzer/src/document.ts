@@ -33,6 +33,8 @@ export interface Document {
   readonly text: string
   readonly lines: readonly Line[]
   readonly paragraphs: readonly Paragraph[]
+  /** The width the text is hard-wrapped at (see `wrapWidth`), when it is. */
+  readonly wrapWidth?: number
 }
 
 const TERMINAL = /[.!?:;…"'”’»)\]]\s*$/u
@@ -43,7 +45,9 @@ const LOWER_START = /^\s*\p{Ll}/u
  *
  * Scraped and pasted text puts one block on a line, so each non-blank line is a paragraph, except
  * where prose was hard-wrapped: a line continues the previous one when that line is long, does not
- * end a sentence, and the next starts in lower case.
+ * end a sentence, and the next starts in lower case; in a text hard-wrapped at one width
+ * (`wrapWidth`), also when that line is full (`joinsWrapped`), whatever the next starts with
+ * ("… Ursula von der" / "Leyen said …" is one sentence).
  *
  * ```text
  * The talks ended without a commitment to a      ← one paragraph
@@ -87,12 +91,13 @@ export function segment(text: string): Document {
     start = undefined
     last = undefined
   }
+  const width = wrapWidthOfLines(lines)
   for (const line of lines) {
     if (line.blank) {
       flush()
       continue
     }
-    if (start && last && continues(last.text, line.text)) {
+    if (start && last && (continues(last.text, line.text) || (width !== undefined && joinsWrapped(last.text, line.text, width)))) {
       last = line
       continue
     }
@@ -101,7 +106,67 @@ export function segment(text: string): Document {
     last = line
   }
   flush()
-  return { text, lines, paragraphs }
+  return width === undefined ? { text, lines, paragraphs } : { text, lines, paragraphs, wrapWidth: width }
+}
+
+/** The non-blank lines' wrap width (see `wrapWidth`). */
+function wrapWidthOfLines(lines: readonly Line[]): number | undefined {
+  const texts: string[] = []
+  const numbers: number[] = []
+  for (const line of lines) {
+    if (line.blank) continue
+    texts.push(line.text)
+    numbers.push(line.number)
+  }
+  return wrapWidth(texts, numbers)
+}
+
+/** Longest line (in characters) a hard-wrapped text may be wrapped at; the narrowest. */
+const WRAP_MAX = 100
+const WRAP_MIN = 40
+/** A line at most this much shorter than the wrap width is full: the paragraph goes on below it. */
+const WRAP_SLACK = 20
+/** Fewest full lines followed by a line of the same paragraph before a text counts as hard-wrapped. */
+const WRAP_MIN_LINES = 4
+const SENTENCE_END = /[.!?…"”’»)]$/u
+const UPPER_START = /^\s*\p{Lu}/u
+
+/**
+ * The width a text is hard-wrapped at (an e-mail, a .txt README, a book from Project Gutenberg),
+ * or undefined when it is not: its lines keep under one width (at most `WRAP_MAX` characters; the
+ * 95th percentile of line lengths), at least `WRAP_MIN_LINES` lines reach within `WRAP_SLACK` of it
+ * with the next line right below, and at least half of those next lines start in lower case (a
+ * list of headlines, one a line, starts each with a capital). A scraped page, with paragraphs of
+ * hundreds of characters on a line, is never wrapped: none of the 485 samples of
+ * scripts/snapshot.mjs is. `texts` are the non-blank lines, `numbers` their 1-based line numbers.
+ */
+export function wrapWidth(texts: readonly string[], numbers: ArrayLike<number>): number | undefined {
+  const n = texts.length
+  if (n < WRAP_MIN_LINES + 1) return undefined
+  // More than one line in twenty longer than any wrap: not wrapped (most texts end here).
+  let long = 0
+  for (let j = 0; j < n; j++) if (texts[j]!.length > WRAP_MAX && texts[j]!.trimEnd().length > WRAP_MAX && ++long * 20 > n) return undefined
+  const lengths = texts.map((text) => text.trimEnd().length).sort((a, b) => a - b)
+  const width = lengths[Math.floor(0.95 * (n - 1))]!
+  if (width > WRAP_MAX || width < WRAP_MIN) return undefined
+  let full = 0
+  let lower = 0
+  for (let j = 0; j + 1 < n; j++) {
+    if (numbers[j + 1] !== numbers[j]! + 1 || texts[j]!.trimEnd().length < width - WRAP_SLACK) continue
+    full++
+    if (LOWER_START.test(texts[j + 1]!)) lower++
+  }
+  return full >= WRAP_MIN_LINES && 2 * lower >= full ? width : undefined
+}
+
+/**
+ * In a text wrapped at `width`, whether `next` (the line right below `previous`) continues its
+ * paragraph: `previous` is full, unless it ends a sentence and `next` starts with a capital (then
+ * the paragraph may end there, when paragraphs have no blank line between them).
+ */
+export function joinsWrapped(previous: string, next: string, width: number): boolean {
+  const end = previous.trimEnd()
+  return end.length >= width - WRAP_SLACK && !(SENTENCE_END.test(end) && UPPER_START.test(next))
 }
 
 function continues(previous: string, next: string): boolean {

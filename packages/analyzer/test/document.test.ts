@@ -3,7 +3,7 @@
  * boilerplate classifier's lengths), a scan that must agree with the pattern it stands for.
  */
 import { describe, expect, it } from 'vitest'
-import { countWords, WORD_PATTERN } from '../src/document.js'
+import { countWords, segment, WORD_PATTERN } from '../src/document.js'
 
 const byPattern = (text: string): number => text.match(WORD_PATTERN)?.length ?? 0
 
@@ -35,5 +35,28 @@ describe('countWords', () => {
       if (countWords(text) !== byPattern(text)) mismatches.push(JSON.stringify(text))
     }
     expect(mismatches).toEqual([])
+  })
+})
+
+describe('segment', () => {
+  it('keeps a hard-wrapped sentence in one paragraph where a wrapped line starts with a capital', () => {
+    const paragraph = [
+      'The President of the European Commission, Ursula von der',
+      'Leyen, said on Monday that the talks in Istanbul had ended without',
+      'a commitment to a ceasefire, and that the Union would prepare new',
+      'sanctions against Moscow if the Kremlin refused an unconditional',
+      'truce. Officials in Kyiv said they had expected nothing else from',
+      'Russia, whose delegation had been led by a presidential aide.',
+    ]
+    const text = `${paragraph.join('\n')}\n\n${paragraph.join('\n')}\n`
+    const document = segment(text)
+    expect(document.wrapWidth).toBeDefined()
+    expect(document.paragraphs.map((p) => [p.startLine, p.endLine])).toEqual([
+      [1, 6],
+      [8, 13],
+    ])
+    // One paragraph a line, as scraped text has it: no width, each line its own paragraph.
+    const flat = segment(paragraph.map((line) => `${line} and more words to make it long enough to be a paragraph on its own line.`).join('\n'))
+    expect(flat.wrapWidth).toBeUndefined()
   })
 })

@@ -43,7 +43,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { spanOnLine } from '../../document.js'
+import { joinsWrapped, spanOnLine, wrapWidth } from '../../document.js'
 import { round } from '../../lines.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
@@ -227,16 +227,6 @@ export function classify(ctx: TqContext, file: VFile): void {
   }
 }
 
-/** Longest line (in characters) a hard-wrapped text may be wrapped at; the narrowest. */
-const WRAP_MAX = 100
-const WRAP_MIN = 40
-/** A line at most this much shorter than the wrap width is full: the paragraph goes on below it. */
-const WRAP_SLACK = 20
-/** Fewest full lines followed by a line of the same paragraph before a text counts as hard-wrapped. */
-const WRAP_MIN_LINES = 4
-const SENTENCE_END = /[.!?…"”’»)]$/u
-const UPPER_START = /^\s*\p{Lu}/u
-
 /**
  * The units the classifier judges: the non-blank lines, or, in a hard-wrapped text, its paragraphs.
  *
@@ -250,13 +240,8 @@ const UPPER_START = /^\s*\p{Lu}/u
  * delegations met for less than two hours.                   ← the paragraph's last line
  * ```
  *
- * A text is hard-wrapped when its lines keep under one width (at most `WRAP_MAX` characters; the
- * 95th percentile of line lengths), at least `WRAP_MIN_LINES` lines reach within `WRAP_SLACK` of
- * it with the next line right below, and at least half of those next lines start in lower case (a
- * list of headlines, one a line, starts each with a capital). Then a full line and the line right
- * below it are one paragraph, unless the full line ends a sentence and the next starts with a
- * capital. A scraped page, with paragraphs of hundreds of characters on a line,
- * is never wrapped: none of the 485 samples of scripts/snapshot.mjs is.
+ * A text is hard-wrapped as `wrapWidth` (document.ts) finds it; then a line and the line right
+ * below it are one paragraph when `joinsWrapped` says so, as document.ts groups them.
  */
 export function logicalLines(texts: readonly string[], numbers: Int32Array): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
   const n = texts.length
@@ -269,12 +254,7 @@ export function logicalLines(texts: readonly string[], numbers: Int32Array): { u
   const units: string[] = []
   const firsts: number[] = []
   for (let j = 0; j < n; j++) {
-    const previous = j > 0 ? texts[j - 1]!.trimEnd() : ''
-    // A full line that ends a sentence, before one that starts with a capital, may end its
-    // paragraph as well (paragraphs with no blank line between them): the two stay apart.
-    const joins =
-      j > 0 && numbers[j] === numbers[j - 1]! + 1 && previous.length >= width - WRAP_SLACK && !(SENTENCE_END.test(previous) && UPPER_START.test(texts[j]!))
-    if (joins) units[units.length - 1] += ` ${texts[j]!.trim()}`
+    if (j > 0 && numbers[j] === numbers[j - 1]! + 1 && joinsWrapped(texts[j - 1]!, texts[j]!, width)) units[units.length - 1] += ` ${texts[j]!.trim()}`
     else {
       units.push(texts[j]!)
       firsts.push(numbers[j]!)
@@ -284,25 +264,6 @@ export function logicalLines(texts: readonly string[], numbers: Int32Array): { u
   return { units, unitOf, firstLines: Int32Array.from(firsts) }
 }
 
-/** The width a hard-wrapped text is wrapped at (see `logicalLines`), or undefined when it is not wrapped. */
-function wrapWidth(texts: readonly string[], numbers: Int32Array): number | undefined {
-  const n = texts.length
-  if (n < WRAP_MIN_LINES + 1) return undefined
-  // More than one line in twenty longer than any wrap: not wrapped (most texts end here).
-  let long = 0
-  for (let j = 0; j < n; j++) if (texts[j]!.length > WRAP_MAX && texts[j]!.trimEnd().length > WRAP_MAX && ++long * 20 > n) return undefined
-  const lengths = texts.map((text) => text.trimEnd().length).sort((a, b) => a - b)
-  const width = lengths[Math.floor(0.95 * (n - 1))]!
-  if (width > WRAP_MAX || width < WRAP_MIN) return undefined
-  let full = 0
-  let lower = 0
-  for (let j = 0; j + 1 < n; j++) {
-    if (numbers[j + 1] !== numbers[j]! + 1 || texts[j]!.trimEnd().length < width - WRAP_SLACK) continue
-    full++
-    if (/^\s*\p{Ll}/u.test(texts[j + 1]!)) lower++
-  }
-  return full >= WRAP_MIN_LINES && 2 * lower >= full ? width : undefined
-}
 
 function quoted(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ')
