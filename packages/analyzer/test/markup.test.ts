@@ -229,6 +229,31 @@ describe('Markdown', () => {
     }
   })
 
+  it('reads in pieces as in one parse where a line scan could misread the parser (cases found by review)', () => {
+    const pad = `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit sed do. '.repeat(4)}\n\n`
+    const cases: Record<string, string> = {
+      processingInstruction: `${pad}<?php\n\n${pad}Echo this text.\n\n?>\n\n${pad}After text.\n`,
+      declaration: `${pad}<!DOCTYPE\n\n${pad}Some words here.\n\n>\n\n${pad}`,
+      cdata: `${pad}<![CDATA[\n\n${pad}Some words here.\n\n]]>\n\n${pad}`,
+      indentedCloser: `${pad}\`\`\`\ncode\n\n    \`\`\`\n\n${pad}Still code here.\n\n\`\`\`\n\n${pad}`,
+      fenceInListItem: `${pad}- \`\`\`\n  x\n  \`\`\`\n\n${pad}\`\`\`\ncode\n\nInside code at column zero.\n\n\`\`\`\n\n${pad}`,
+      unclosedFenceInListItem: `${pad}1. item\n\n   \`\`\`\n   code\n\n${pad}\`\`\`\ncode\n\nInside code at column zero.\n\n\`\`\`\n\n${pad}`,
+      backtickInInfo: `${pad}\`\`\`foo\`bar\`\`\` is inline code.\n\n${pad}\`\`\`\ncode\n\nInside code at column zero.\n\n\`\`\`\n\n${pad}`,
+      fenceInIndentedCode: `${pad}    \`\`\`\n    foo\n\n${pad}\`\`\`\ncode\n\nInside code at column zero.\n\n\`\`\`\n\n${pad}`,
+      definitionInCode: `See [alpha] here.\n\n${pad}\`\`\`\n[alpha]: http://x\n\`\`\`\n\n${pad}`,
+      definitionInParagraph: `See [alpha] here.\n\n${pad}Some text\n[alpha]: http://x\n\n${pad}`,
+      definitionOnTwoLines: `See [alpha] here.\n\n${pad}[alpha]:\n  http://x\n\n${pad}`,
+      indentedFootnote: `Ref[^n] here.\n\n- item\n\n${pad}${pad}   [^n]: Footnote words go here.\n`,
+      indentedLinkDefinition: `Ref [a].\n\n${pad}- item\n\n${pad}  [a]: http://x\n\n${pad}`,
+    }
+    for (const [name, text] of Object.entries(cases)) {
+      const whole = prepareMarkdown(text, { chunk: Infinity }).virtual
+      const chunked = prepareMarkdown(text, { chunk: 200 }).virtual
+      expect(chunked.text, name).toBe(whole.text)
+      for (let offset = 0; offset < whole.text.length; offset++) expect(chunked.start(offset), name).toBe(whole.start(offset))
+    }
+  })
+
   it('keeps a hard line break (two spaces at the end of a line) as a line break', () => {
     const source = 'The talks ended on Monday without a commitment to a ceasefire.  \nThe delegations will meet again in Istanbul next week.\n'
     expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).lines.map((line) => line.line)).toEqual([1, 2])

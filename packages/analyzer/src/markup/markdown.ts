@@ -136,28 +136,32 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
 }
 
 /**
- * `text` cut into pieces of about `size` characters, each parsed alone, with the first line of
- * each of the document's link reference and footnote definitions after it (`tail`), so that
- * `[text][ref]` and `[^1]` resolve as in the whole; the blocks parsed from that tail are dropped
- * (`ownBlocks`). The same blocks as one parse gives. A cut falls only before a line that starts a
- * new top-level block: one that follows a blank line and starts at column 0 (not an indented
- * continuation of a list item or an indented code block), outside front matter, fenced code, an
- * HTML comment and a raw HTML block (`<pre>`, `<script>`, `<style>`, `<textarea>`), all of which
- * may hold blank lines. (A loose list cut between two items becomes two lists of the same items.)
+ * `text` cut into pieces of about `size` characters, each parsed alone, with the link reference
+ * and footnote definitions it refers to after it (`tail`), so that `[text][ref]` and `[^1]`
+ * resolve as in the whole; the blocks parsed from that tail are dropped (`ownBlocks`). The same
+ * blocks as one parse gives. A cut falls only before a line that starts a new top-level block: one
+ * that follows a blank line and starts at column 0 (not an indented continuation of a list item
+ * or an indented code block), outside front matter, fenced code, an HTML comment, a raw HTML block
+ * (`<pre>`, `<script>`, `<style>`, `<textarea>`), a processing instruction, a declaration and a
+ * CDATA section, all of which may hold blank lines. Where the line scan could misread the
+ * parser (a fence marker inside a list item, a block quote or indented code), it stops cutting:
+ * the rest is one piece, as slow as before but read right. (A loose list cut between two items
+ * becomes two lists of the same items.)
  */
 export function chunksOf(text: string, size: number): Array<{ source: string; offset: number; length: number }> {
-  // Link definitions first, one a line; then each footnote's first line, a paragraph of its own
-  // (a definition cannot interrupt a footnote's paragraph: it would read as its text).
-  const links = text.match(/^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$/gm) ?? []
-  const notes = text.match(/^ {0,3}\[\^[^\]\n]+\]:.*$/gm) ?? []
-  const tail = links.length + notes.length === 0 ? '' : `\n\n${[links.join('\n'), ...notes].filter(Boolean).join('\n\n')}\n`
-  const pieces: Array<{ source: string; offset: number; length: number }> = []
-  let start = 0
+  // Definitions by label (lower case), collected at the top level only: outside fences and the
+  // like, after a blank line or another definition (one cannot interrupt a paragraph).
+  const definitions = new Map<string, string>()
+  const cuts: number[] = []
   let fence: { char: string; length: number } | undefined
   let until: RegExp | undefined
-  let previousBlank = false
+  let unsure = false
+  let previousBlank = true
+  let previousDefinition = false
+  let pendingLabel: string | undefined
   let offset = 0
   let lineNumber = 0
+  let start = 0
   for (const line of text.split('\n')) {
     const lineStart = offset
     offset += line.length + 1
@@ -171,29 +175,83 @@ export function chunksOf(text: string, size: number): Array<{ source: string; of
     if (until) {
       if (until.test(content)) until = undefined
       previousBlank = false
+      previousDefinition = false
       continue
     }
-    const opener = /^\s*(`{3,}|~{3,})/.exec(content)
+    // A fence marker anywhere but at column 0 (in a list item, a block quote, indented code, or a
+    // closer indented in a fence): the scan can no longer be sure to follow the parser.
+    if (/^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:```|~~~)/.test(content) && !/^(?:```|~~~)/.test(content)) unsure = true
     if (fence) {
-      if (opener && opener[1]![0] === fence.char && opener[1]!.length >= fence.length && content.trim() === opener[1]) fence = undefined
+      // Only a marker of the fence's kind at column 0, with nothing after it, closes it here.
+      const closer = /^(`{3,}|~{3,})[ \t]*$/.exec(content)
+      if (closer && closer[1]![0] === fence.char && closer[1]!.length >= fence.length) fence = undefined
       previousBlank = false
       continue
     }
     const blank = content.trim() === ''
-    if (previousBlank && !blank && /^\S/.test(content) && lineStart - start >= size) {
-      pieces.push({ source: text.slice(start, lineStart) + tail, offset: start, length: lineStart - start })
+    if (!unsure && previousBlank && !blank && /^\S/.test(content) && lineStart - start >= size) {
+      cuts.push(lineStart)
       start = lineStart
     }
+    // A definition whose destination is on the next line (`[alpha]:` / `  http://x`).
+    if (pendingLabel !== undefined && !blank) {
+      const label = pendingLabel.trim().toLowerCase()
+      if (!definitions.has(label)) definitions.set(label, `[${pendingLabel}]: ${content.trim()}`)
+    }
+    const definition = /^ {0,3}\[([^\]\n]+)\]:[ \t]*(\S.*)?$/.exec(content)
+    pendingLabel = undefined
+    if (definition && (previousBlank || previousDefinition)) {
+      if (definition[2] === undefined) pendingLabel = definition[1]!
+      else {
+        const label = definition[1]!.trim().toLowerCase()
+        if (!definitions.has(label)) definitions.set(label, `[${definition[1]}]: ${definition[2]}`)
+      }
+    }
+    previousDefinition = definition !== null
     previousBlank = blank
-    if (opener) fence = { char: opener[1]![0]!, length: opener[1]!.length }
+    const opener = /^(`{3,}|~{3,})(.*)$/.exec(content)
+    // A backtick fence's info string holds no backtick: "```a`b```" is inline code, no fence.
+    if (opener && !(opener[1]![0] === '`' && opener[2]!.includes('`'))) fence = { char: opener[1]![0]!, length: opener[1]!.length }
     else if (/<!--/.test(content) && !/<!--[^]*-->/.test(content.slice(content.indexOf('<!--')))) until = /-->/
+    else if (/^ {0,3}<\?/.test(content) && !/\?>/.test(content)) until = /\?>/
+    else if (/^ {0,3}<!\[CDATA\[/.test(content) && !/\]\]>/.test(content)) until = /\]\]>/
+    else if (/^ {0,3}<![A-Za-z]/.test(content) && !/>/.test(content)) until = />/
     else {
       const raw = /^\s{0,3}<(pre|script|style|textarea)(?:\s|>|$)/i.exec(content)
       if (raw && !new RegExp(`</${raw[1]}>`, 'i').test(content)) until = new RegExp(`</${raw[1]}>`, 'i')
     }
   }
-  pieces.push({ source: text.slice(start) + (pieces.length > 0 ? tail : ''), offset: start, length: text.length - start })
+  if (cuts.length === 0) return [{ source: text, offset: 0, length: text.length }]
+  const bounds = [0, ...cuts, text.length]
+  const pieces: Array<{ source: string; offset: number; length: number }> = []
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const own = text.slice(bounds[k], bounds[k + 1])
+    pieces.push({ source: own + tailFor(own, definitions), offset: bounds[k]!, length: own.length })
+  }
   return pieces
+}
+
+/**
+ * The definitions `piece` refers to (`[label]`, `[text][label]`, `[^note]`), at column 0 after a
+ * blank line: link definitions one a line, then each footnote's a paragraph of its own (a
+ * definition cannot interrupt a footnote's paragraph). Only those: a changelog defines a link for
+ * each of thousands of versions, and every piece carrying all of them made the parse slower than
+ * whole.
+ */
+function tailFor(piece: string, definitions: ReadonlyMap<string, string>): string {
+  if (definitions.size === 0) return ''
+  const links: string[] = []
+  const notes: string[] = []
+  const seen = new Set<string>()
+  for (const match of piece.matchAll(/\[([^\]\n]+)\]/g)) {
+    const label = match[1]!.trim().toLowerCase()
+    if (seen.has(label)) continue
+    seen.add(label)
+    const definition = definitions.get(label)
+    if (definition !== undefined) (label.startsWith('^') ? notes : links).push(definition)
+  }
+  if (links.length + notes.length === 0) return ''
+  return `\n\n${[links.join('\n'), ...notes].filter(Boolean).join('\n\n')}\n`
 }
 
 /** `root` without the top-level blocks that start at or after `end`: those parsed from a piece's `tail`. */
