@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, countWords, type Analysis } from '../src/index.js'
+import { wrapWidth } from '../src/document.js'
 import { byline } from '../src/rules/boilerplate/byline.js'
 import { logicalLines } from '../src/rules/boilerplate/classifier.js'
 import { credit } from '../src/rules/boilerplate/credit.js'
@@ -14,6 +15,7 @@ import { runLengths } from '../src/rules/boilerplate/menu.js'
 import { boilerplateModel, compileStage, stageLogit, thresholdBelow } from '../src/rules/boilerplate/model.js'
 import { repeatKey, repeats } from '../src/rules/boilerplate/repeated.js'
 import { uiString } from '../src/rules/boilerplate/ui-string.js'
+import { sequence } from './sequence.js'
 
 const SEEDS = new URL('../../../fixtures/seeds/', import.meta.url)
 const labels = JSON.parse(readFileSync(new URL('labels.json', SEEDS), 'utf8')) as {
@@ -281,9 +283,7 @@ describe('boilerplate line features', () => {
       'afbeelding', 'zdjęcie', 'фото', 'Getty Images', 'Shutterstock', 'iStock', 'Alamy', 'AFP/File', 'AP Photo', 'File', 'by', 'BY', ':', '…',
       '...', '©', ' ', ' ', ' ', '/', '|', '(', '-', "'", '’', '.', 'é', 'x', 'the', 'K', 'İ', 'Σ', '𝐏', '\u00ad', '_', '1', 'l’', 'x-',
     ]
-    // A fixed pseudo-random sequence (a linear congruential generator), so the test is the same on every run.
-    let seed = 12345
-    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const next = sequence(12345)
     const mismatches: string[] = []
     for (let i = 0; i < 20000; i++) {
       let text = ''
@@ -306,8 +306,7 @@ describe('boilerplate line features', () => {
     // Runs of ASCII letters are read by a loop of their own (`measureLine`); words that start with
     // a digit ("3rd"), a letter outside ASCII ("Ünïcode"), or run into one ("naïve") leave it.
     const pieces = ['President', 'the', 'THE', 'McDonald', '3rd', '2019', 'a1b2', 'Ünïcode', 'naïve', 'ΟΔΟΣ', 'İstanbul', 'x', 'Q', ' ', ' ', '  ', '.', ',', "'", '’', '-', '“', '(', '$', '漢字']
-    let seed = 2024
-    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const next = sequence(2024)
     const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0
     for (let i = 0; i < 3000; i++) {
       let text = ''
@@ -365,8 +364,7 @@ describe('boilerplate model', () => {
 
   it('evaluates the trees, four at a time, to the same log-odds as a plain walk with the exact thresholds', () => {
     const { stage1, stage2 } = boilerplateModel()
-    let seed = 7
-    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const next = sequence(7)
     for (const stage of [stage1, stage2]) {
       const width = Math.max(...stage.feature) + 1
       const row = new Float32Array(width)
@@ -382,8 +380,7 @@ describe('boilerplate model', () => {
     // 1, 3, 5 and 6 trees of depth 4 (trees left over after the groups of four, alone or after one),
     // and depth 3, with a node that does not split (+∞: a NaN row value still goes right there, as
     // in a plain walk).
-    let seed = 11
-    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const next = sequence(11)
     for (const [depth, trees] of [[4, 1], [4, 3], [4, 5], [4, 6], [3, 7]] as const) {
       const internal = (1 << depth) - 1
       const json = {
@@ -557,8 +554,7 @@ describe('site notices and agency credits', () => {
       'Thanks for signing up', 'If you click on one we may receive a commission', 'This post contains affiliate links', 'As an Amazon Associate I earn',
       'cooKie', 'K', 'é', 'ſ', ' ', ' ', ' ', '-', "'", '’', '.', '|', ',', 'x', '2', '_', 'the', 'Share', 'Monday',
     ]
-    let seed = 54321
-    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const next = sequence(54321)
     const mismatches: string[] = []
     let notices = 0
     for (let i = 0; i < 20000; i++) {
@@ -643,10 +639,12 @@ describe('boilerplate in hard-wrapped text', () => {
       'Oil prices rise as investors weigh the outcome of the phone call',
     ]
     const numbers = Int32Array.from(headlines, (_, index) => index + 1)
-    expect(logicalLines(headlines, numbers).units).toEqual(headlines)
+    expect(wrapWidth(headlines, numbers)).toBeUndefined()
+    expect(logicalLines(headlines, numbers, wrapWidth(headlines, numbers)).units).toEqual(headlines)
     const prose = wrap(`${headlines.join(' and ').toLowerCase()}.`, 70).wrapped.split('\n')
     expect(prose.length).toBeGreaterThan(6)
-    expect(logicalLines(prose, Int32Array.from(prose, (_, index) => index + 1)).units).toHaveLength(1)
+    const proseNumbers = Int32Array.from(prose, (_, index) => index + 1)
+    expect(logicalLines(prose, proseNumbers, wrapWidth(prose, proseNumbers)).units).toHaveLength(1)
   })
 })
 

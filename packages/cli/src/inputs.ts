@@ -207,6 +207,9 @@ function throwIfBlank(blank: 'empty' | 'white space' | undefined, name: string):
   if (blank === 'white space') throw new TqError(`${name} holds only white space: there is no text to check`)
 }
 
+/** Decodes one character for `blankness` (the bytes were validated before). */
+const UTF8 = new TextDecoder('utf-8')
+
 /**
  * Whether valid UTF-8 `bytes` are empty, or only white space (after a byte-order mark), or neither.
  * White space is what `String.prototype.trim` removes: ASCII space and controls, and outside ASCII
@@ -226,7 +229,7 @@ function blankness(bytes: Uint8Array): 'empty' | 'white space' | undefined {
     if (byte < 0x80) return undefined
     // A character outside ASCII: its UTF-8 length from its lead byte (the bytes are valid UTF-8).
     const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
-    const character = new TextDecoder().decode(bytes.subarray(i, i + length))
+    const character = UTF8.decode(bytes.subarray(i, i + length))
     if (character.trim() !== '') return undefined
     i += length
   }

@@ -160,14 +160,20 @@ function structureAsContent(analysis: Analysis, virtual: VirtualText, virtualSta
   const stats = { ...analysis.stats }
   for (const entry of analysis.lines) {
     if (entry.kind !== 'boilerplate') continue
-    const text = virtual.text.slice(virtualStarts[entry.line - 1] ?? 0, virtualStarts[entry.line] ?? virtual.text.length).trim()
-    const first = virtual.text.indexOf(text, virtualStarts[entry.line - 1] ?? 0)
+    const { first, text } = virtualLine(virtual, virtualStarts, entry.line)
     if (!inStructure(virtual.start(first))) continue
     stats.boilerplateWords -= entry.words
     stats.contentWords += entry.words
     stats.boilerplateChars -= text.length
   }
   return stats
+}
+
+/** Virtual line `line` (1-based), trimmed, and the virtual offset of its first character that is not white space. */
+function virtualLine(virtual: VirtualText, virtualStarts: readonly number[], line: number): { first: number; text: string } {
+  const lineStart = virtualStarts[line - 1] ?? 0
+  const whole = virtual.text.slice(lineStart, virtualStarts[line] ?? virtual.text.length)
+  return { first: lineStart + (/\S/.exec(whole)?.index ?? 0), text: whole.trim() }
 }
 
 /**
@@ -185,9 +191,7 @@ function remapLines(
 ): LineResult[] {
   const byLine = new Map<number, LineResult>()
   for (const entry of lines) {
-    const lineStart = virtualStarts[entry.line - 1] ?? 0
-    const firstChar = lineStart + (/\S/.exec(virtual.text.slice(lineStart, virtualStarts[entry.line] ?? virtual.text.length))?.index ?? 0)
-    const offset = virtual.start(firstChar)
+    const offset = virtual.start(virtualLine(virtual, virtualStarts, entry.line).first)
     const line = pointOf(originalStarts, offset).line
     const seen = byLine.get(line)
     if (!seen) {

@@ -163,3 +163,12 @@ export function markOf(point: number): number {
       return 0
   }
 }
+
+/** Whether `text` holds an ASCII digit. */
+export function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}

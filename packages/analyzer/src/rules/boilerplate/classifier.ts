@@ -43,7 +43,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { joinsWrapped, spanOnLine, wrapWidth } from '../../document.js'
+import { joinsWrapped, spanOnLine } from '../../document.js'
 import { round } from '../../lines.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
@@ -194,7 +194,7 @@ export function classify(ctx: TqContext, file: VFile): void {
 
   // A hard-wrapped text is judged a paragraph at a time: `units[u]` are the joined texts, `unitOf[j]`
   // the unit of non-blank line j, `firstLines[u]` the 1-based number of each unit's first line.
-  const { units, unitOf, firstLines } = logicalLines(texts, numbers)
+  const { units, unitOf, firstLines } = logicalLines(texts, numbers, ctx.document.wrapWidth)
   const model = boilerplateModel()
   const page = buildPage(units, stopWords, model.lexicon)
   const { p1, p } = pageProbabilities(page, model)
@@ -240,13 +240,13 @@ export function classify(ctx: TqContext, file: VFile): void {
  * delegations met for less than two hours.                   ← the paragraph's last line
  * ```
  *
- * A text is hard-wrapped as `wrapWidth` (document.ts) finds it; then a line and the line right
- * below it are one paragraph when `joinsWrapped` says so, as document.ts groups them.
+ * `width` is the one `segment` found (`Document.wrapWidth`, from `wrapWidth` over these same
+ * lines), undefined when the text is not wrapped; then a line and the line right below it are one
+ * paragraph when `joinsWrapped` says so, as document.ts groups them.
  */
-export function logicalLines(texts: readonly string[], numbers: Int32Array): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
+export function logicalLines(texts: readonly string[], numbers: Int32Array, width: number | undefined): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
   const n = texts.length
   const unitOf = new Int32Array(n)
-  const width = wrapWidth(texts, numbers)
   if (width === undefined) {
     for (let j = 0; j < n; j++) unitOf[j] = j
     return { units: texts as string[], unitOf, firstLines: numbers }

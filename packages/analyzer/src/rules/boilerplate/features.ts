@@ -48,6 +48,7 @@ import {
   ASCII_KIND,
   ASCII_MARKS,
   DIGIT,
+  hasAsciiDigit,
   isSpace,
   isUpper,
   LOWER,
@@ -242,15 +243,6 @@ function wordsOf(text: string, tokens: number, maybeCjk = MAYBE_CJK.test(text)):
     return ' '
   })
   return countWords(rest) + cjk / 2
-}
-
-/** Whether `text` holds an ASCII digit. */
-function hasAsciiDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code >= 48 && code <= 57) return true
-  }
-  return false
 }
 
 /** The lexicon key of a word: lower case, runs of digits folded to `0` ("2019" and "15" are both "0"). */

@@ -17,7 +17,7 @@
  * matches only as a whole, or as a short line starting with a UI phrase.
  */
 import type { RuleMeta } from '../../rule.js'
-import { isSpace, isSpaceOrMark, MARK_NOTICE_WORD, pointAt, unitSet } from './chars.js'
+import { hasAsciiDigit, isSpace, isSpaceOrMark, MARK_NOTICE_WORD, pointAt, unitSet } from './chars.js'
 import { knownUiStrings, knownUiWords, normalize } from './lexicon.js'
 
 export const meta: RuleMeta = {
@@ -278,17 +278,8 @@ function shortUiString(text: string, words: number, mayBeKnown: boolean): string
     if (shareBar(bare, knownUiWords())) return 'share bar'
     if (words <= 3 && text.charCodeAt(text.length - 1) === 41 /* ) */ && ARCHIVE_LINK.test(text.trim())) return 'archive link'
     if (UI_PREFIX_INITIALS.has(bare.charCodeAt(0)) && UI_PREFIX.test(bare)) return 'UI string'
-    if (words <= 6 && hasDigit(bare) && READING_TIME.test(bare)) return 'reading time'
+    if (words <= 6 && hasAsciiDigit(bare) && READING_TIME.test(bare)) return 'reading time'
     if (words <= 4 && languageLink(bare)) return 'language link'
   }
   return null
-}
-
-/** Whether `text` holds an ASCII digit. */
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code >= 48 && code <= 57) return true
-  }
-  return false
 }
