@@ -18,7 +18,7 @@ import { detectDocumentLanguage, toIso1 } from './language.js'
 import { declareFlavor, parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
-import { lineResults, round } from './lines.js'
+import { isJunk, lineResults } from './lines.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /**
@@ -273,8 +273,7 @@ function statsOf(ctx: TqContext, threshold: number, wordsOf: ArrayLike<number>):
     stats.lines++
     stats.words += words
     stats.chars += chars
-    // The same test as the line's `kind` (lines.ts): on the value rounded as `lines` reports it.
-    if (round(ctx.boilerplate[line.number - 1]!) > threshold) {
+    if (isJunk(ctx.boilerplate[line.number - 1]!, threshold)) {
       stats.boilerplateWords += words
       stats.boilerplateChars += chars
     } else stats.contentWords += words

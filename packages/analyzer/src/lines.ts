@@ -126,7 +126,7 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
     const translation = shared?.get(index) ?? valueOf(ctx.signals[index], counts[index], unknownKeep[index]!, keep[index]!)
     results.push({
       line: line.number,
-      kind: boilerplate > threshold ? 'boilerplate' : 'content',
+      kind: isJunk(boilerplate, threshold) ? 'boilerplate' : 'content',
       boilerplate,
       translation: round(translation),
       words: words[index]!,
@@ -169,6 +169,14 @@ function paragraphValues(
     for (let index = paragraph.startLine - 1; index < paragraph.endLine; index++) values.set(index, value)
   }
   return values
+}
+
+/**
+ * Whether a line with boilerplate probability `p` is page junk at `threshold`: judged on the value
+ * rounded as `lines` reports it, so a line's `kind`, its finding and the stats agree.
+ */
+export function isJunk(p: number, threshold: number): boolean {
+  return round(p) > threshold
 }
 
 export function round(value: number): number {

@@ -9,6 +9,7 @@
  *            ─► with `source` (locale JSON): the pair rules' findings added (locale-pair.ts)
  */
 import { analyze } from '../analyze.js'
+import { isJunk } from '../lines.js'
 import { ruleById } from '../rules/index.js'
 import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
 import { suppressor } from './control.js'
@@ -202,7 +203,7 @@ function remapLines(
     seen.boilerplate = Math.max(seen.boilerplate, inStructure(offset) ? 0 : entry.boilerplate)
     seen.translation = Math.max(seen.translation, entry.translation)
     seen.words += entry.words
-    seen.kind = seen.boilerplate > threshold ? 'boilerplate' : 'content'
+    seen.kind = isJunk(seen.boilerplate, threshold) ? 'boilerplate' : 'content'
   }
   return [...byLine.values()].sort((a, b) => a.line - b.line)
 }

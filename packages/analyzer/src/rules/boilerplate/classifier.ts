@@ -44,7 +44,7 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { joinsWrapped, spanOnLine } from '../../document.js'
-import { round } from '../../lines.js'
+import { isJunk } from '../../lines.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
 import { meta as creditMeta } from './credit.js'
@@ -215,8 +215,7 @@ export function classify(ctx: TqContext, file: VFile): void {
   // `report` makes each message without a stack trace (rule.ts), which a page of 500 junk lines needs.
   for (let j = 0; j < n; j++) {
     const u = unitOf[j]!
-    // The same test as the line's `kind` (lines.ts): on the value rounded as `lines` reports it.
-    if (round(p[u]!) <= ctx.threshold) continue
+    if (!isJunk(p[u]!, ctx.threshold)) continue
     const text = texts[j]!
     const { meta, message } = describe(page, u, units[u]!, firstLines, p, ctx.threshold)
     const lineNumber = numbers[j]!
