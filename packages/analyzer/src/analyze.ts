@@ -266,11 +266,13 @@ function excerptOf(lines: readonly Line[], line: number, column: number, endLine
 
 function statsOf(ctx: TqContext, threshold: number, wordsOf: ArrayLike<number>): Analysis['stats'] {
   const stats = { chars: 0, words: 0, contentWords: 0, lines: 0, sentences: ctx.sentences, boilerplateWords: 0, boilerplateChars: 0 }
+  const starts = ctx.document.wrapStarts
   for (const line of ctx.document.lines) {
     if (line.blank) continue
     const words = wordsOf[line.number - 1]!
     const chars = line.text.trim().length
-    stats.lines++
+    // A paragraph wrapped over several lines counts once, on its first line.
+    if (starts === undefined || starts[line.number - 1] === line.number) stats.lines++
     stats.words += words
     stats.chars += chars
     if (isJunk(ctx.boilerplate[line.number - 1]!, threshold)) {

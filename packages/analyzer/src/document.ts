@@ -35,6 +35,12 @@ export interface Document {
   readonly paragraphs: readonly Paragraph[]
   /** The width the text is hard-wrapped at (see `wrapWidth`), when it is. */
   readonly wrapWidth?: number
+  /**
+   * In a hard-wrapped text only: by 0-based line index, the 1-based number of the line that line's
+   * wrapped paragraph starts on (`wrappedStarts`; 0 for a blank line). The boilerplate classifier
+   * judges these paragraphs, and the scores count each once (`LineResult.paragraph`).
+   */
+  readonly wrapStarts?: Int32Array
 }
 
 const TERMINAL = /[.!?:;…"'”’»)\]]\s*$/u
@@ -91,7 +97,7 @@ export function segment(text: string): Document {
     start = undefined
     last = undefined
   }
-  const width = wrapWidthOfLines(lines)
+  const { width, texts, numbers } = wrapWidthOfLines(lines)
   for (const line of lines) {
     if (line.blank) {
       flush()
@@ -106,11 +112,15 @@ export function segment(text: string): Document {
     last = line
   }
   flush()
-  return width === undefined ? { text, lines, paragraphs } : { text, lines, paragraphs, wrapWidth: width }
+  if (width === undefined) return { text, lines, paragraphs }
+  const starts = wrappedStarts(texts, numbers, width)
+  const wrapStarts = new Int32Array(lines.length)
+  for (let j = 0; j < numbers.length; j++) wrapStarts[numbers[j]! - 1] = starts[j]!
+  return { text, lines, paragraphs, wrapWidth: width, wrapStarts }
 }
 
-/** The non-blank lines' wrap width (see `wrapWidth`). */
-function wrapWidthOfLines(lines: readonly Line[]): number | undefined {
+/** The non-blank lines' texts and numbers, and their wrap width (see `wrapWidth`). */
+function wrapWidthOfLines(lines: readonly Line[]): { width: number | undefined; texts: string[]; numbers: number[] } {
   const texts: string[] = []
   const numbers: number[] = []
   for (const line of lines) {
@@ -118,7 +128,28 @@ function wrapWidthOfLines(lines: readonly Line[]): number | undefined {
     texts.push(line.text)
     numbers.push(line.number)
   }
-  return wrapWidth(texts, numbers)
+  return { width: wrapWidth(texts, numbers), texts, numbers }
+}
+
+/**
+ * In a text hard-wrapped at `width`, where each wrapped paragraph starts: for non-blank line j
+ * (`texts[j]`, 1-based number `numbers[j]`), the number of the line its paragraph starts on. A line
+ * belongs to the paragraph of the line right above it when `joinsWrapped` says so; a blank line
+ * between them always ends the paragraph.
+ *
+ * ```text
+ * The talks in Istanbul ended without a commitment to a      ← 1 (full: the next line joins)
+ * ceasefire, officials said on Monday.                       ← 1
+ * Show comments                                              ← 3 (the line above ends a sentence)
+ * ```
+ */
+export function wrappedStarts(texts: readonly string[], numbers: ArrayLike<number>, width: number): Int32Array {
+  const starts = new Int32Array(texts.length)
+  for (let j = 0; j < texts.length; j++) {
+    const joins = j > 0 && numbers[j] === numbers[j - 1]! + 1 && joinsWrapped(texts[j - 1]!, texts[j]!, width)
+    starts[j] = joins ? starts[j - 1]! : numbers[j]!
+  }
+  return starts
 }
 
 /** Longest line (in characters) a hard-wrapped text may be wrapped at; the narrowest. */

@@ -118,21 +118,30 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
     return 1 - ruleKeep
   }
   const shared = ctx.document.wrapWidth === undefined ? undefined : paragraphValues(ctx, counts, keep, unknownKeep, valueOf)
+  const starts = ctx.document.wrapStarts
   const results: LineResult[] = []
   for (const line of lines) {
     if (line.blank) continue
     const index = line.number - 1
     const boilerplate = round(ctx.boilerplate[index]!)
     const translation = shared?.get(index) ?? valueOf(ctx.signals[index], counts[index], unknownKeep[index]!, keep[index]!)
-    results.push({
+    const result: LineResult = {
       line: line.number,
       kind: isJunk(boilerplate, threshold) ? 'boilerplate' : 'content',
       boilerplate,
       translation: round(translation),
       words: words[index]!,
-    })
+    }
+    if (starts && wrappedOver(starts, index)) result.paragraph = starts[index]!
+    results.push(result)
   }
   return results
+}
+
+/** Whether line `index` (0-based) is one of several lines of a wrapped paragraph (`Document.wrapStarts`). */
+export function wrappedOver(starts: Int32Array, index: number): boolean {
+  const start = starts[index]!
+  return start !== index + 1 || starts[index + 1] === start
 }
 
 /**

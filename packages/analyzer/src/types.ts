@@ -41,6 +41,12 @@ export interface LineResult {
   translation: number
   /** Words on the line (runs of letters or digits): a line's weight in the document's scores. */
   words: number
+  /**
+   * In a hard-wrapped text (an e-mail, a .txt README), on each line of a paragraph wrapped over
+   * several lines: the line the paragraph starts on. Its lines share one verdict, and the scores
+   * count the paragraph once, as one line, so wrapping a text does not change its share of junk.
+   */
+  paragraph?: number
 }
 
 /** Counts the scoring package needs; scoring never looks at the text itself. */
@@ -51,7 +57,7 @@ export interface DocumentStats {
   words: number
   /** Words on lines classified as content. */
   contentWords: number
-  /** Non-blank lines. */
+  /** Non-blank lines, a paragraph hard-wrapped over several lines counting once (`LineResult.paragraph`). */
   lines: number
   /** Sentences with at least `minWords` words that retext-readability judged. */
   sentences: number

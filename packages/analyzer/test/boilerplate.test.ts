@@ -625,6 +625,20 @@ describe('boilerplate in hard-wrapped text', () => {
       const firsts = new Set(lineOf)
       expect(junk(folded, (line) => line).filter((line) => firsts.has(line)), file).toEqual(junk(flat, (line) => lineOf[line - 1]!))
       expect(analysis.findings.length, file).toBeGreaterThan(0)
+      // Each line of a paragraph wrapped over several lines names the line the paragraph starts on
+      // (that line, or an earlier one when a full line above runs on into it); the stats count such
+      // a paragraph once (a wrap that ends a line at a sentence's end may split one in two).
+      expect(flat.lines.some((line) => line.paragraph !== undefined), file).toBe(false)
+      for (const line of flat.lines) {
+        const first = lineOf[line.line - 1]!
+        const last = (lineOf[line.line] ?? wrapped.split('\n').length + 1) - 1
+        if (last === first) continue
+        const start = byLine.get(first)!.paragraph
+        expect(start, `${file}:${line.line}`).toBeLessThanOrEqual(first)
+        expect(byLine.get(first + 1)!.paragraph, `${file}:${line.line}`).toBe(start)
+      }
+      expect(folded.stats.lines, file).toBeGreaterThanOrEqual(flat.stats.lines * 0.75)
+      expect(folded.stats.lines, file).toBeLessThanOrEqual(flat.stats.lines + 2)
     }
   })
 

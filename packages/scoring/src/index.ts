@@ -186,7 +186,9 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  *   add nothing, so fluent human text keeps 100; boilerplate lines do not count, and a copy of an
  *   earlier sentence counts as the sentence it copies (see `COPY_RULE`).
  * - boilerplate: 100 × e^(−s / BOILERPLATE_SCALE), s = the boilerplate share of lines (¾) and
- *   characters (¼); a content line the classifier was unsure of counts in part (`unsureJunk`).
+ *   characters (¼); a content line the classifier was unsure of counts in part (`unsureJunk`), and
+ *   a paragraph hard-wrapped over several lines (`LineResult.paragraph`) as one line, so wrapping
+ *   an article at 72 columns does not dilute its junk lines among three times as many prose lines.
  * - readability: 100 − span × weighted share of hard sentences among the sentences judged.
  *
  * A copy finding and the line it lowers always fall in the same section, so the copy correction
@@ -239,16 +241,20 @@ export class Tally {
         this.note('readability', finding.ruleId, 'finding', (n) => `${plural(n, 'finding')} of ${finding.ruleId}`, weight, finding.line)
       } else if (finding.category === 'boilerplate' && !ruleOfJunk.has(finding.line)) ruleOfJunk.set(finding.line, finding.ruleId)
     }
+    // Lines of each paragraph wrapped over several lines, which counts as one line (`stats.lines` counts it once).
+    const wrapped = new Map<number, number>()
+    for (const line of part.lines) if (line.paragraph !== undefined) wrapped.set(line.paragraph, (wrapped.get(line.paragraph) ?? 0) + 1)
     for (const line of part.lines) {
+      const share = line.paragraph === undefined ? 1 : 1 / wrapped.get(line.paragraph)!
       if (line.kind === 'boilerplate') {
-        this.boilerplateLines++
+        this.boilerplateLines += share
         // Junk lines by the boilerplate rule that flagged them; the classifier alone for the rest.
         const ruleId = ruleOfJunk.get(line.line)
-        if (ruleId === undefined) this.note('boilerplate', 'boilerplate/lines', 'line', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, 1, line.line)
-        else this.note('boilerplate', ruleId, 'line', (n) => `${plural(n, 'line')} of page junk (${ruleId})`, 1, line.line)
+        if (ruleId === undefined) this.note('boilerplate', 'boilerplate/lines', 'line', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, share, line.line)
+        else this.note('boilerplate', ruleId, 'line', (n) => `${plural(n, 'line')} of page junk (${ruleId})`, share, line.line)
         continue
       }
-      const junk = unsureJunk(line.boilerplate)
+      const junk = share * unsureJunk(line.boilerplate)
       if (junk > 0) {
         this.boilerplateLines += junk
         this.note('boilerplate', 'boilerplate/unsure', 'line', (n) => `${plural(n, 'line')} that may be page junk (boilerplate classifier unsure)`, junk, line.line)

@@ -191,13 +191,17 @@ function remapLines(
   inStructure: (offset: number) => boolean,
 ): LineResult[] {
   const byLine = new Map<number, LineResult>()
+  const originalLine = (virtualNumber: number): number => pointOf(originalStarts, virtual.start(virtualLine(virtual, virtualStarts, virtualNumber).first)).line
   for (const entry of lines) {
     const offset = virtual.start(virtualLine(virtual, virtualStarts, entry.line).first)
     const line = pointOf(originalStarts, offset).line
     const seen = byLine.get(line)
     if (!seen) {
+      const moved: LineResult = { ...entry, line }
+      // A wrapped paragraph of the virtual text (prose in a <pre>) starts on an original line too.
+      if (entry.paragraph !== undefined) moved.paragraph = originalLine(entry.paragraph)
       // Structured content (a Markdown list or table) is content, whatever the classifier thought.
-      byLine.set(line, inStructure(offset) ? { ...entry, line, kind: 'content', boilerplate: 0 } : { ...entry, line })
+      byLine.set(line, inStructure(offset) ? { ...moved, kind: 'content', boilerplate: 0 } : moved)
       continue
     }
     seen.boilerplate = Math.max(seen.boilerplate, inStructure(offset) ? 0 : entry.boilerplate)

@@ -43,7 +43,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { joinsWrapped, spanOnLine } from '../../document.js'
+import { spanOnLine, wrappedStarts } from '../../document.js'
 import { isJunk } from '../../lines.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
@@ -241,7 +241,7 @@ export function classify(ctx: TqContext, file: VFile): void {
  *
  * `width` is the one `segment` found (`Document.wrapWidth`, from `wrapWidth` over these same
  * lines), undefined when the text is not wrapped; then a line and the line right below it are one
- * paragraph when `joinsWrapped` says so, as document.ts groups them.
+ * paragraph when `joinsWrapped` says so (`wrappedStarts`, as `Document.wrapStarts` holds them).
  */
 export function logicalLines(texts: readonly string[], numbers: Int32Array, width: number | undefined): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
   const n = texts.length
@@ -250,10 +250,11 @@ export function logicalLines(texts: readonly string[], numbers: Int32Array, widt
     for (let j = 0; j < n; j++) unitOf[j] = j
     return { units: texts as string[], unitOf, firstLines: numbers }
   }
+  const starts = wrappedStarts(texts, numbers, width)
   const units: string[] = []
   const firsts: number[] = []
   for (let j = 0; j < n; j++) {
-    if (j > 0 && numbers[j] === numbers[j - 1]! + 1 && joinsWrapped(texts[j - 1]!, texts[j]!, width)) units[units.length - 1] += ` ${texts[j]!.trim()}`
+    if (j > 0 && starts[j] === starts[j - 1]) units[units.length - 1] += ` ${texts[j]!.trim()}`
     else {
       units.push(texts[j]!)
       firsts.push(numbers[j]!)
