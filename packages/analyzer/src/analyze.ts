@@ -5,7 +5,8 @@
  *        ─► for each chunk of paragraphs: parse with retext-english / retext-latin, run every
  *           detector (unified plugins) on that chunk's nlcst tree
  *        ─► detectors' end-of-document work (repeats, quote-style majority, line classifier)
- *        ─► vfile messages ─► findings (config applied) and per-line values
+ *        ─► vfile messages ─► findings (config applied) and per-line values (lines.ts; the
+ *           register, register.ts: documentation's wording is read with an allowance)
  */
 import type { Paragraph as ParagraphNode, Root } from 'nlcst'
 import { unified, type Processor } from 'unified'
@@ -19,6 +20,7 @@ import { declareFlavor, parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
 import { isJunk, lineResults } from './lines.js'
+import { codeDensity, technicalWeight } from './register.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /**
@@ -51,7 +53,15 @@ function processorFor(language: string, enabled: readonly number[]): Processor<R
 }
 
 /** Analyze `text`: findings, per-line values and the counts scoring needs. */
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+/**
+ * What a front end knows of the text that the analyzer cannot see (markup/source.ts): the code
+ * density of the original file (register.ts), whose code the virtual text replaced.
+ */
+export interface SourceHints {
+  codeDensity?: number
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}, hints: SourceHints = {}): Analysis {
   const document = segment(text)
   const notes: string[] = []
   const nonBlank = document.lines.filter((line) => !line.blank)
@@ -115,11 +125,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const threshold = ctx.threshold
   const words = new Uint32Array(document.lines.length)
-  for (const line of document.lines) if (!line.blank) words[line.number - 1] = countWords(line.text)
+  let totalWords = 0
+  for (const line of document.lines) if (!line.blank) totalWords += words[line.number - 1] = countWords(line.text)
+  const technical = technicalWeight(hints.codeDensity ?? codeDensity(text, totalWords))
   const analysis: Analysis = {
     language,
     findings,
-    lines: lineResults(ctx, findings, threshold, words),
+    lines: lineResults(ctx, findings, threshold, words, technical),
     stats: statsOf(ctx, threshold, words),
     notes,
   }

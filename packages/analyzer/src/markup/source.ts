@@ -9,7 +9,9 @@
  *            ─► with `source` (locale JSON): the pair rules' findings added (locale-pair.ts)
  */
 import { analyze } from '../analyze.js'
+import { countWords } from '../document.js'
 import { isJunk } from '../lines.js'
+import { codeDensity } from '../register.js'
 import { ruleById } from '../rules/index.js'
 import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
 import { suppressor } from './control.js'
@@ -58,7 +60,7 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 
   const prepared = prepare(text, syntax)
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
-  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false })
+  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(text, syntax) })
   const mapped = remap(analysis, prepared, text, analyzeOptions.boilerplateThreshold ?? 0.5)
   if (source !== undefined) {
     const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }
@@ -67,6 +69,18 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
     mapped.findings = mergeFindings(mapped.findings, checkLocalePair(source, text, pairOptions))
   }
   return mapped
+}
+
+/**
+ * The code density (register.ts) of a marked-up file. Markdown's is the original's: the virtual
+ * text holds a stand-in for each inline code and none of the fenced code. An HTML page's attributes
+ * are full of URLs and class names, so its virtual text is measured, as plain text is. A locale
+ * file is UI strings, whose placeholders are no sign of documentation: never technical.
+ */
+function codeDensityOf(text: string, syntax: Exclude<Syntax, 'text'>): number | undefined {
+  if (syntax === 'json') return 0
+  if (syntax === 'html') return undefined
+  return codeDensity(text, countWords(text))
 }
 
 function prepare(text: string, syntax: Exclude<Syntax, 'text'>): Prepared {

@@ -1,0 +1,94 @@
+/**
+ * The technical register (src/register.ts): documentation is recognised by its code, and the line
+ * model reads its wording with an allowance (src/lines.ts), while news is never touched.
+ */
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { analyze, analyzeSource } from '../src/index.js'
+import { countWords } from '../src/document.js'
+import { codeDensity, technicalWeight } from '../src/register.js'
+
+const repo = new URL('../../../', import.meta.url)
+const read = (path: string): string => fs.readFileSync(new URL(path, repo), 'utf8')
+const weightOf = (text: string): number => technicalWeight(codeDensity(text, countWords(text)))
+const markers = (text: string): number => codeDensity(text, 1)
+
+describe('codeDensity', () => {
+  it('counts inline code, identifiers, flags, calls and URLs', () => {
+    expect(markers('Run `npm test` first.')).toBe(1)
+    expect(markers('Call readFile or toString on it.')).toBe(2)
+    expect(markers('Edit package.json and src/index.ts, or snake_case names.')).toBe(3)
+    expect(markers('Pass --force or -o out.txt to it.')).toBe(3)
+    expect(markers('Then run() returns.')).toBe(1)
+    expect(markers('See https://example.com for more.')).toBe(2)
+  })
+
+  it('does not count brands, abbreviations, dashes, glued sentences or plain prose', () => {
+    expect(markers('The new iPhone and macOS, the U.S. and the U.K., e.g. in 2019.')).toBe(0)
+    expect(markers('The talks ended.The ministers left - and a well-known envoy stayed.')).toBe(0)
+    expect(markers('Officials said on Monday that the talks would resume next week.')).toBe(0)
+  })
+
+  it('is zero for a text without words', () => {
+    expect(codeDensity('', 0)).toBe(0)
+  })
+})
+
+describe('technicalWeight', () => {
+  it('rises from 0 at 1.5 markers per 100 words to 1 at 4', () => {
+    expect(technicalWeight(0)).toBe(0)
+    expect(technicalWeight(0.015)).toBe(0)
+    expect(technicalWeight(0.0275)).toBeCloseTo(0.5)
+    expect(technicalWeight(0.04)).toBe(1)
+    expect(technicalWeight(0.2)).toBe(1)
+  })
+
+  it('leaves the news seeds untouched and counts this repository’s READMEs as documentation', () => {
+    for (const name of fs.readdirSync(new URL('fixtures/seeds/', repo)).filter((file) => file.endsWith('.txt'))) {
+      expect(weightOf(read(`fixtures/seeds/${name}`)), name).toBe(0)
+    }
+    for (const path of ['README.md', 'packages/cli/README.md', 'packages/analyzer/README.md']) expect(weightOf(read(path)), path).toBe(1)
+  })
+})
+
+describe('the line model in technical text', () => {
+  // A real sentence of this repository's README, among news paragraphs and among documentation.
+  const sentence = 'A plain-text file over 16 MB is read and analysed a section at a time in a thread with a bounded heap.'
+  const news = read('fixtures/seeds/afp-original.txt').split('\n').filter((line) => countWords(line) > 12).slice(0, 6)
+  const docs = [
+    'Run `pnpm build` first, then `node scripts/bench.mjs --only workers` for the worker figures.',
+    'The `--jobs` flag (default: one per CPU) checks files on several threads; see `pool.ts`.',
+    'Results go to stdout, or to the file `-o` names; errors go to stderr with exit code 2.',
+    'Set `boilerplateThreshold` in `tq.config.json` or pass `--threshold 0.7` on the command line.',
+  ]
+  const valueIn = (lines: string[]): number => {
+    const analysis = analyze([...lines, sentence].join('\n'), { lang: 'en' })
+    return analysis.lines.at(-1)!.translation
+  }
+
+  it('takes one unit of log-odds off a line in documentation, none in news', () => {
+    const logit = (p: number): number => Math.log(p / (1 - p))
+    const inNews = valueIn(news)
+    const inDocs = valueIn(docs)
+    expect(weightOf([...news, sentence].join('\n'))).toBe(0)
+    expect(weightOf([...docs, sentence].join('\n'))).toBe(1)
+    expect(inNews).toBeGreaterThan(0.1)
+    // Rounded to two decimals in lines[]: the log-odds differ by the offset within that rounding.
+    expect(logit(inNews) - logit(inDocs)).toBeGreaterThan(0.8)
+    expect(logit(inNews) - logit(inDocs)).toBeLessThan(1.2)
+  })
+
+  it('measures Markdown on the file, whose inline code the analyzed text replaces with a stand-in', () => {
+    const markdown = `${docs.join('\n\n')}\n\n${sentence}\n`
+    const asMarkdown = analyzeSource(markdown, { syntax: 'markdown', lang: 'en' }).lines.at(-1)!.translation
+    expect(asMarkdown).toBeCloseTo(valueIn(docs), 1)
+    expect(asMarkdown).toBeLessThan(valueIn(news))
+  })
+
+  it('never applies to a locale file: UI strings, even a command-line tool’s with code in them', () => {
+    const strings = Object.fromEntries([...docs, sentence].map((text, index) => [`key${index}`, text]))
+    const locale = analyzeSource(JSON.stringify(strings, null, 2), { syntax: 'json', lang: 'en' })
+    const entry = locale.lines.find((line) => line.translation > 0 && line.words === countWords(sentence))
+    expect(entry?.translation).toBeCloseTo(valueIn(news), 1)
+  })
+})
