@@ -20,7 +20,9 @@
  * translation score reaches 70 (the default bar), share of the round trips below it, ROC AUC and
  * how often a human text scores above its own round trip; then a sweep of the technical offset
  * (packages/analyzer/src/lines.ts) on half A, which chose it, to read on half B. Last, the READMEs
- * read whole as Markdown, as `tq check README.md` reads them.
+ * read whole as Markdown, as `tq check README.md` reads them: how many pass on translation, on
+ * boilerplate (the classifier's technical mode, packages/analyzer/src/rules/boilerplate/classifier.ts)
+ * and overall.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -222,5 +224,5 @@ for (const { source } of markdown) {
 }
 const share = (test) => pct(whole.filter(test).length / whole.length)
 console.log(`${whole.length} READMEs: translation ≥ ${BAR} ${share((s) => s.translation >= BAR)}, boilerplate ≥ ${BAR} ${share((s) => s.boilerplate >= BAR)}, pass (overall ≥ ${BAR}) ${share((s) => s.overall >= BAR)}`)
-console.log(`translation percentiles (5/25/50/75/95): ${percentiles(whole.map((s) => s.translation))}`)
+console.log(`percentiles (5/25/50/75/95): translation ${percentiles(whole.map((s) => s.translation))}; boilerplate ${percentiles(whole.map((s) => s.boilerplate))}`)
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`)

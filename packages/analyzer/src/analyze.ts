@@ -78,9 +78,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     .filter(({ detector }) => detector.rules.some((rule) => settings[rule.id] !== 'off'))
     .map(({ index }) => index)
 
+  // Words of each line (by 0-based index), and how technical the text is (register.ts), which
+  // the boilerplate classifier and the line model read.
+  const words = new Uint32Array(document.lines.length)
+  let totalWords = 0
+  for (const line of document.lines) if (!line.blank) totalWords += words[line.number - 1] = countWords(line.text)
+
   const ctx: TqContext = {
     document,
     language,
+    technical: technicalWeight(hints.codeDensity ?? codeDensity(text, totalWords)),
     languageGiven: given !== undefined,
     signals: new Array<LineSignals | undefined>(document.lines.length),
     collectSignals: options.signals === true,
@@ -124,14 +131,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
 
   const threshold = ctx.threshold
-  const words = new Uint32Array(document.lines.length)
-  let totalWords = 0
-  for (const line of document.lines) if (!line.blank) totalWords += words[line.number - 1] = countWords(line.text)
-  const technical = technicalWeight(hints.codeDensity ?? codeDensity(text, totalWords))
   const analysis: Analysis = {
     language,
     findings,
-    lines: lineResults(ctx, findings, threshold, words, technical),
+    lines: lineResults(ctx, findings, threshold, words),
     stats: statsOf(ctx, threshold, words),
     notes,
   }

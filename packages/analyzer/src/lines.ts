@@ -101,11 +101,9 @@ export function translationWeights(): TranslationWeights | null {
  */
 const TECHNICAL_OFFSET = 1.0
 
-/**
- * One entry per non-blank line; `words` holds each line's word count (by 0-based index),
- * `technical` how technical the text is (0–1, register.ts).
- */
-export function lineResults(ctx: TqContext, findings: readonly Finding[], threshold: number, words: ArrayLike<number>, technical = 0): LineResult[] {
+/** One entry per non-blank line; `words` holds each line's word count (by 0-based index). */
+export function lineResults(ctx: TqContext, findings: readonly Finding[], threshold: number, words: ArrayLike<number>): LineResult[] {
+  const technical = ctx.technical
   const weights = translationWeights()
   const lines = ctx.document.lines
   // Findings by line: counts by key (for the model) and the rule-only product (the fallback).

@@ -51,6 +51,8 @@ export interface TqContext {
   language: string
   /** Whether the language came from the user (`--lang`) rather than detection. */
   languageGiven: boolean
+  /** How technical the text is, 0 (prose) to 1 (documentation): its code density (register.ts). */
+  readonly technical: number
   /**
    * Signals by 0-based line index; a line's object exists once a detector wrote to it (see
    * `signalsOf`), so lines nobody measures cost nothing.

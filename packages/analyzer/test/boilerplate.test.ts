@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { analyze, countWords, type Analysis } from '../src/index.js'
+import { analyze, analyzeSource, countWords, type Analysis } from '../src/index.js'
 import { wrapWidth } from '../src/document.js'
 import { byline } from '../src/rules/boilerplate/byline.js'
 import { logicalLines } from '../src/rules/boilerplate/classifier.js'
@@ -662,3 +662,28 @@ describe('boilerplate in hard-wrapped text', () => {
   })
 })
 
+
+describe('boilerplate in documentation (technical text, register.ts)', () => {
+  const docs = (name: string): string => readFileSync(new URL(`../../../fixtures/docs/${name}`, import.meta.url), 'utf8')
+
+  it('judges an option reference’s short paragraphs by their shape alone: only its licence line is junk', () => {
+    // `Type: \`string\``, `Default: \`'left'\`` and `To install the latest version:` sit between code
+    // blocks and repeat from option to option; the trees, which learned news pages, called them
+    // menus, repeats and junk lines.
+    const source = docs('option-reference.md')
+    const analysis = analyzeSource(source, { syntax: 'markdown', lang: 'en' })
+    const junk = analysis.findings.filter((finding) => finding.category === 'boilerplate')
+    expect(junk.map((finding) => [finding.ruleId, finding.excerpt])).toEqual([['boilerplate/ui-string', 'MIT © Jane Roe']])
+    // And none of the other lines is doubtful enough for the score to count it as part junk.
+    const licence = source.split('\n').indexOf('MIT © Jane Roe') + 1
+    for (const line of analysis.lines) if (line.line !== licence) expect(line.boilerplate, `line ${line.line}`).toBeLessThan(0.25)
+  })
+
+  it('still finds a scraped docs page’s navigation, a run of short lines with no blank line between them', () => {
+    const text = docs('scraped-docs.txt')
+    const lines = text.split('\n')
+    const kinds = new Map(analyze(text).lines.map((line) => [lines[line.line - 1]!, line.kind]))
+    for (const item of ['Docs', 'Blog', 'Community', 'GitHub', 'Getting Started', 'Plugins', 'Was this page helpful?', 'Edit this page on GitHub']) expect(kinds.get(item), item).toBe('boilerplate')
+    for (const [line, kind] of kinds) if (line.split(' ').length > 15) expect(kind, line).toBe('content')
+  })
+})

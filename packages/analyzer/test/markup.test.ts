@@ -397,6 +397,21 @@ describe('stand-ins', () => {
     expect(analysis.lines.map((line) => line.line)).toEqual([3])
     expect(analysis.findings).toEqual([])
   })
+
+  it('a run of inline code values is no repetition loop, while a loop of words around it still is', () => {
+    // From an npm README's option reference (boxen): each value is inline code, so the analyzed
+    // text reads `Values: Xyz Xyz Xyz …`, which the rule called an error.
+    const source = [
+      '##### backgroundColor',
+      '',
+      "Values: `'black'` `'red'` `'green'` `'yellow'` `'blue'` `'magenta'` `'cyan'` `'white'` `'gray'` or a hex value like `'#ff0000'`",
+      '',
+      'Color of the background, of the the the box.',
+      '',
+    ].join('\n')
+    const loops = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.ruleId === 'translation/repetition-loop')
+    expect(loops.map((finding) => [finding.line, finding.excerpt])).toEqual([[5, 'the the the']])
+  })
 })
 
 describe('syntax by file name', () => {

@@ -33,6 +33,13 @@
  *   definition, though the benchmark the model learned from leaves headlines out.
  * - A document too small to have a page around it (`SMALL_DOCUMENT` lines or fewer) is judged as
  *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content.
+ * - Documentation (`TqContext.technical`, register.ts) is no web page either: its short
+ *   paragraphs introduce code or name an option's type, and repeat by design (`To install version
+ *   8:`, `Type: \`string\``, `Default: \`'left'\``). There a line set apart by blank lines, alone
+ *   or in a group of a few, is judged as in a small document: only UI strings, credits, tickers,
+ *   bylines and joined menus, which a line's shape shows, stay junk (`TECHNICAL_SHAPES_ONLY`). A
+ *   run of `MENU_RUN` or more lines with no blank line between them (a scraped docs page's
+ *   navigation: `Docs / API / Blog / Community / GitHub`) is still judged by the trees.
  * - A page the trees would leave without any content line keeps its main body (`keepSomeText`).
  * - Lines whose shape alone says junk get at least `SHAPE_FLOOR`.
  * - A hard-wrapped text (an e-mail, a .txt README) is judged a paragraph at a time, each of its
@@ -104,9 +111,28 @@ const KEPT_BODY = 0.4
 const SMALL_DOCUMENT = 5
 /** Highest probability of a line without a junk shape in such a document. */
 const SMALL_DOCUMENT_CAP = 0.3
+/**
+ * Technical weight (register.ts) from which the lines outside long runs count only by their shape,
+ * as in a small document. Of the READMEs of npm packages read whole as Markdown
+ * (scripts/eval-technical.mjs), 28% scored under 70 on boilerplate, nearly all for short
+ * paragraphs the trees called junk by their place among code blocks; with this, none. No page of
+ * boilerplate-dev.jsonl is affected (its figures are unchanged).
+ */
+const TECHNICAL_SHAPES_ONLY = 0.5
+/**
+ * Highest probability of such a line: below 0.25, where the boilerplate score starts to count a
+ * content line as part junk (packages/scoring), since the trees' doubt about a line among code
+ * blocks says nothing (capped at `SMALL_DOCUMENT_CAP`, an option reference of 40 short lines with
+ * one licence line scored 77).
+ */
+const TECHNICAL_CAP = 0.2
 
 /** Stage-1 and final probabilities of every line of `page`. */
-export function pageProbabilities(page: Page, model: Model = boilerplateModel(), options: { headlineCap?: number } = {}): { p1: Float32Array; p: Float32Array } {
+export function pageProbabilities(
+  page: Page,
+  model: Model = boilerplateModel(),
+  options: { headlineCap?: number; technical?: number; runs?: Int32Array } = {},
+): { p1: Float32Array; p: Float32Array } {
   const n = page.n
   const p1 = new Float32Array(n)
   // One row buffer for both stages: stage 1 reads its first `FEATURES.length` values, stage 2 all.
@@ -124,7 +150,10 @@ export function pageProbabilities(page: Page, model: Model = boilerplateModel(),
   }
   if (page.headline >= 0) p[page.headline] = Math.min(p[page.headline]!, options.headlineCap ?? HEADLINE_CAP)
   keepSomeText(page, p)
-  if (smallDocument(page)) {
+  if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
+    const runs = options.runs
+    for (let k = 0; k < n; k++) if (!isShaped(page, k) && !(runs && runs[k]! >= MENU_RUN)) p[k] = Math.min(p[k]!, TECHNICAL_CAP)
+  } else if (smallDocument(page)) {
     for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
   }
   return { p1, p }
@@ -197,7 +226,7 @@ export function classify(ctx: TqContext, file: VFile): void {
   const { units, unitOf, firstLines } = logicalLines(texts, numbers, ctx.document.wrapWidth)
   const model = boilerplateModel()
   const page = buildPage(units, stopWords, model.lexicon)
-  const { p1, p } = pageProbabilities(page, model)
+  const { p1, p } = pageProbabilities(page, model, { technical: ctx.technical, runs: adjacentRuns(numbers, unitOf, units.length) })
   for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[unitOf[j]!]!
 
   if (ctx.collectSignals) {
@@ -224,6 +253,23 @@ export function classify(ctx: TqContext, file: VFile): void {
     const end = text.trimEnd().length
     report(file, meta, spanOnLine(lineNumber, offset, start, end), message)
   }
+}
+
+/**
+ * For each unit, how many units the run of lines it is in holds: lines with no blank line between
+ * them (`numbers` the 1-based line numbers of the non-blank lines, `unitOf` their units).
+ */
+function adjacentRuns(numbers: Int32Array, unitOf: Int32Array, units: number): Int32Array {
+  const runs = new Int32Array(units)
+  let start = 0
+  for (let j = 1; j <= numbers.length; j++) {
+    if (j < numbers.length && numbers[j] === numbers[j - 1]! + 1) continue
+    // Lines start … j − 1 are one run: its units are unitOf[start] … unitOf[j − 1].
+    const count = unitOf[j - 1]! - unitOf[start]! + 1
+    for (let u = unitOf[start]!; u <= unitOf[j - 1]!; u++) runs[u] = count
+    start = j
+  }
+  return runs
 }
 
 /**

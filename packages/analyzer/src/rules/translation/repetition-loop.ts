@@ -5,12 +5,15 @@
  * more times in a row inside a sentence (`in the war in the war in the war`, `very very very`).
  *
  * Not flagged: repetition set off by punctuation, which is rhetoric (`location, location,
- * location`; `No, no, no!`), numbers (`1 1 1` in a table), and sounds people write out on purpose
- * (`ha ha ha`, `blah blah blah`, `knock knock knock`).
+ * location`; `No, no, no!`), numbers (`1 1 1` in a table), sounds people write out on purpose
+ * (`ha ha ha`, `blah blah blah`, `knock knock knock`), and the stand-in a marked-up file's code
+ * leaves in the text the analyzer reads: a README's list of values (Values: `'left'` `'center'`
+ * `'right'`) reads `Values: Xyz Xyz Xyz`.
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { report, type Detector, type RuleMeta } from '../../rule.js'
+import { STAND_IN } from '../../markup/stand-in.js'
 import { SOUNDS } from './shared.js'
 import { sentenceTokens, type Token } from './vocabulary.js'
 export const meta: RuleMeta = {
@@ -35,6 +38,7 @@ export const meta: RuleMeta = {
 const MAX_GRAM = 4
 const MIN_REPEATS = 3
 const NUMBER = /^\p{N}+$/u
+const STAND_IN_LOWER = STAND_IN.toLowerCase()
 
 function repetitionLoop() {
   return function (tree: Root, file: VFile): void {
@@ -74,7 +78,7 @@ function check(run: readonly Token[], file: VFile): void {
 
 /**
  * The shortest n-gram starting at `index` that repeats at least three times, with its count. An
- * n-gram of numbers or sounds only does not count (`1 1 1`, `ha ha ha`). Words are compared
+ * n-gram of numbers, sounds or code stand-ins only does not count (`1 1 1`, `ha ha ha`, `Xyz Xyz Xyz`). Words are compared
  * before anything is allocated: almost every position has no repeat at all.
  */
 function loopAt(words: readonly Token[], index: number): { size: number; repeats: number } | undefined {
@@ -98,7 +102,7 @@ function loopAt(words: readonly Token[], index: number): { size: number; repeats
     let counts = false
     for (let offset = 0; offset < size; offset++) {
       const word = words[index + offset]!.lower
-      if (!NUMBER.test(word) && !SOUNDS.has(word)) {
+      if (!NUMBER.test(word) && !SOUNDS.has(word) && word !== STAND_IN_LOWER) {
         counts = true
         break
       }
