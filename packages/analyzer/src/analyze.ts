@@ -53,12 +53,12 @@ function processorFor(language: string, enabled: readonly number[]): Processor<R
 }
 
 /** Analyze `text`: findings, per-line values and the counts scoring needs. */
-/**
- * What a front end knows of the text that the analyzer cannot see (markup/source.ts): the code
- * density of the original file (register.ts), whose code the virtual text replaced.
- */
+/** What a markup front end (markup/source.ts) tells the analyzer about the text it made. */
 export interface SourceHints {
+  /** The code density (register.ts) to use instead of the text's own. */
   codeDensity?: number
+  /** The text is a marked-up file's prose, one block a paragraph, blank lines between them by construction. */
+  markup?: boolean
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}, hints: SourceHints = {}): Analysis {
@@ -88,6 +88,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     document,
     language,
     technical: technicalWeight(hints.codeDensity ?? codeDensity(text, totalWords)),
+    markup: hints.markup === true,
     languageGiven: given !== undefined,
     signals: new Array<LineSignals | undefined>(document.lines.length),
     collectSignals: options.signals === true,
@@ -163,9 +164,13 @@ export function* analyzeSections(pieces: Iterable<string>, options: AnalyzeOptio
   let pendingLength = 0
   let firstLine = 1
   let sectionOptions: AnalyzeOptions = { ...options, signals: false }
+  // The first section's register (register.ts) holds for the rest, as its language does, so the
+  // line model does not switch between prose and documentation from one section to the next.
+  let hints: SourceHints | undefined
   let yielded = false
   const take = (text: string): Analysis => {
-    const analysis = analyze(text, sectionOptions)
+    hints ??= { codeDensity: codeDensity(text, countWords(text)) }
+    const analysis = analyze(text, sectionOptions, hints)
     if (sectionOptions.lang === undefined) sectionOptions = { ...sectionOptions, lang: analysis.language }
     if (firstLine > 1) shiftLines(analysis, firstLine - 1)
     firstLine += lineBreaks(text)
@@ -225,7 +230,10 @@ function shiftLines(analysis: Analysis, by: number): void {
     finding.line += by
     finding.endLine += by
   }
-  for (const line of analysis.lines) line.line += by
+  for (const line of analysis.lines) {
+    line.line += by
+    if (line.paragraph !== undefined) line.paragraph += by
+  }
 }
 
 /** Turn vfile messages into findings (config applied), appending them to `into`. */

@@ -52,7 +52,7 @@ const LOWER_START = /^\s*\p{Ll}/u
  * Scraped and pasted text puts one block on a line, so each non-blank line is a paragraph, except
  * where prose was hard-wrapped: a line continues the previous one when that line is long, does not
  * end a sentence, and the next starts in lower case; in a text hard-wrapped at one width
- * (`wrapWidth`), also when that line is full (`joinsWrapped`), whatever the next starts with
+ * (`wrapWidth`), when that line is full (`joinsWrapped`), whatever the next starts with
  * ("… Ursula von der" / "Leyen said …" is one sentence).
  *
  * ```text
@@ -103,7 +103,9 @@ export function segment(text: string): Document {
       flush()
       continue
     }
-    if (start && last && (continues(last.text, line.text) || (width !== undefined && joinsWrapped(last.text, line.text, width)))) {
+    // In a wrapped text the wrap decides alone, so these paragraphs are `wrappedStarts`'s, which
+    // the boilerplate classifier judges and the scores count once.
+    if (start && last && (width === undefined ? continues(last.text, line.text) : joinsWrapped(last.text, line.text, width))) {
       last = line
       continue
     }

@@ -686,4 +686,23 @@ describe('boilerplate in documentation (technical text, register.ts)', () => {
     for (const item of ['Docs', 'Blog', 'Community', 'GitHub', 'Getting Started', 'Plugins', 'Was this page helpful?', 'Edit this page on GitHub']) expect(kinds.get(item), item).toBe('boilerplate')
     for (const [line, kind] of kinds) if (line.split(' ').length > 15) expect(kind, line).toBe('content')
   })
+
+  it('still finds that navigation when an extractor put a blank line between every two blocks', () => {
+    const text = docs('scraped-docs.txt').split('\n').filter((line) => line.trim() !== '').join('\n\n')
+    const lines = text.split('\n')
+    const kinds = new Map(analyze(text).lines.map((line) => [lines[line.line - 1]!, line.kind]))
+    for (const item of ['Docs', 'Blog', 'Community', 'GitHub', 'Getting Started', 'Plugins', 'Edit this page on GitHub']) expect(kinds.get(item), item).toBe('boilerplate')
+    for (const [line, kind] of kinds) if (line.split(' ').length > 15) expect(kind, line).toBe('content')
+  })
+
+  it('keeps the small-document rule for a short technical paste: a usage note of five lines is no page', () => {
+    const text = 'Usage\nRun `tq check README.md` to lint a file.\nOptions\n--format json prints JSON.\n--min-score 80 sets the bar.\n'
+    expect(analyze(text).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+  })
+
+  it('reads a type union of inline code as no menu', () => {
+    const source = `${docs('option-reference.md')}\n##### value\n\nType: \`string\` | \`number\` | \`boolean\` | \`null\`\n\nThe value to draw.\n`
+    const menus = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.ruleId === 'boilerplate/menu')
+    expect(menus).toEqual([])
+  })
 })

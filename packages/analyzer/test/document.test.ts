@@ -58,4 +58,27 @@ describe('segment', () => {
     const flat = segment(paragraph.map((line) => `${line} and more words to make it long enough to be a paragraph on its own line.`).join('\n'))
     expect(flat.wrapWidth).toBeUndefined()
   })
+
+  it('groups a wrapped text’s lines one way for every reader: its paragraphs are wrapStarts’s', () => {
+    const paragraph = [
+      'The President of the European Commission, Ursula von der',
+      'Leyen, said on Monday that the talks in Istanbul had ended without',
+      'a commitment to a ceasefire, and that the Union would prepare new',
+      'sanctions against Moscow if the Kremlin refused an unconditional',
+      'truce. Officials in Kyiv said they had expected nothing else.',
+    ]
+    // A line of 44 characters that is not full, ends no sentence, and has a lower-case line below:
+    // outside a wrapped text it would run on into that line (`continues`); in one, the wrap decides.
+    const text = [...paragraph, 'Officials in the capital said on Monday that', 'they would wait for the result of the talks.', '', ...paragraph, ''].join('\n')
+    const document = segment(text)
+    expect(document.wrapWidth).toBeDefined()
+    const starts = document.wrapStarts!
+    for (const p of document.paragraphs) for (let line = p.startLine; line <= p.endLine; line++) expect(starts[line - 1], `line ${line}`).toBe(p.startLine)
+    expect(document.paragraphs.map((p) => [p.startLine, p.endLine])).toEqual([
+      [1, 5],
+      [6, 6],
+      [7, 7],
+      [9, 13],
+    ])
+  })
 })

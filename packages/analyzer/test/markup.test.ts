@@ -411,6 +411,9 @@ describe('stand-ins', () => {
     ].join('\n')
     const loops = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.ruleId === 'translation/repetition-loop')
     expect(loops.map((finding) => [finding.line, finding.excerpt])).toEqual([[5, 'the the the']])
+    // Nor is a chain of values joined by a word: their hidden values differ.
+    const chain = 'The align option takes `left` or `center` or `right` or `justify` as its value, and `x` and `y` and `z` and `w` as its axes.\n'
+    expect(analyzeSource(chain, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.ruleId === 'translation/repetition-loop')).toEqual([])
   })
 })
 

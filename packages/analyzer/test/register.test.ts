@@ -20,7 +20,16 @@ describe('codeDensity', () => {
     expect(markers('Edit package.json and src/index.ts, or snake_case names.')).toBe(3)
     expect(markers('Pass --force or -o out.txt to it.')).toBe(3)
     expect(markers('Then run() returns.')).toBe(1)
-    expect(markers('See https://example.com for more.')).toBe(2)
+    expect(markers('See https://example.com for more.')).toBe(1)
+  })
+
+  it('counts a URL once, however many dots and slashes it holds', () => {
+    expect(markers('Source: https://www.example.com/news/2019/story.html?id=12&ref=home')).toBe(1)
+  })
+
+  it('counts the stand-in a markup front end put for inline code, when told which word it is', () => {
+    expect(codeDensity('Pass Xyz or Xyz to it.', 1)).toBe(0)
+    expect(codeDensity('Pass Xyz or Xyz to it.', 1, 'Xyz')).toBe(2)
   })
 
   it('does not count brands, abbreviations, dashes, glued sentences or plain prose', () => {
@@ -48,6 +57,19 @@ describe('technicalWeight', () => {
       expect(weightOf(read(`fixtures/seeds/${name}`)), name).toBe(0)
     }
     for (const path of ['README.md', 'packages/cli/README.md', 'packages/analyzer/README.md']) expect(weightOf(read(path)), path).toBe(1)
+  })
+
+  it('leaves news with its sources or links untouched, as plain text and as Markdown', () => {
+    // Three source lines under the first 1,800 characters of a story: 3 markers in ~300 words.
+    const story = read('fixtures/seeds/afp-original.txt').slice(0, 1800)
+    const sourced = `${story}\nSource: https://www.afp.com/en/news/2019/11/18/ukraine\nSource: https://www.reuters.com/world/europe/2019-11-18/\nSource: https://apnews.com/article/russia-ukraine-talks\n`
+    expect(weightOf(sourced)).toBe(0)
+    // A link in every paragraph of a Markdown story: link targets are no code.
+    const paragraphs = read('fixtures/seeds/afp-original.txt').split('\n').filter((line) => countWords(line) > 20)
+    const linked = paragraphs.map((line, index) => `${line} [More](https://www.afp.com/en/news/${index}/story.html).`).join('\n\n')
+    const plain = paragraphs.map((line) => `${line} More.`).join('\n\n')
+    const valuesOf = (analysis: ReturnType<typeof analyzeSource>): number[] => analysis.lines.map((line) => line.translation)
+    expect(valuesOf(analyzeSource(linked, { syntax: 'markdown', lang: 'en' }))).toEqual(valuesOf(analyzeSource(plain, { syntax: 'markdown', lang: 'en' })))
   })
 })
 
@@ -83,6 +105,13 @@ describe('the line model in technical text', () => {
     const asMarkdown = analyzeSource(markdown, { syntax: 'markdown', lang: 'en' }).lines.at(-1)!.translation
     expect(asMarkdown).toBeCloseTo(valueIn(docs), 1)
     expect(asMarkdown).toBeLessThan(valueIn(news))
+  })
+
+  it('measures HTML documentation by its prose too, each <code> a marker', () => {
+    const html = `<html><body>${docs.map((line) => `<p>${line.replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`).join('\n')}\n<p>${sentence}</p></body></html>\n`
+    const asHtml = analyzeSource(html, { syntax: 'html', lang: 'en' }).lines.at(-1)!.translation
+    expect(asHtml).toBeCloseTo(valueIn(docs), 1)
+    expect(asHtml).toBeLessThan(valueIn(news))
   })
 
   it('never applies to a locale file: UI strings, even a command-line tool’s with code in them', () => {

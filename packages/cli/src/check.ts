@@ -123,7 +123,9 @@ function findingResult(finding: Finding): FindingResult {
 }
 
 function lineEntry(line: LineResult): LineEntry {
-  return { line: line.line, kind: line.kind, boilerplate: line.boilerplate, translation: line.translation, words: line.words }
+  const entry: LineEntry = { line: line.line, kind: line.kind, boilerplate: line.boilerplate, translation: line.translation, words: line.words }
+  if (line.paragraph !== undefined) entry.paragraph = line.paragraph
+  return entry
 }
 
 /** The report of a run: tool, per-file results, totals. */

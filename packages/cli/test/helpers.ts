@@ -115,7 +115,7 @@ export interface JsonFile {
   scores: { overall: number; translation: number; boilerplate: number; readability: number }
   pass: boolean
   findings: JsonFinding[]
-  lines: Array<{ line: number; kind: string; boilerplate: number; translation: number; words: number }>
+  lines: Array<{ line: number; kind: string; boilerplate: number; translation: number; words: number; paragraph?: number }>
   notes: string[]
 }
 

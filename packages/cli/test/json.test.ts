@@ -1,7 +1,7 @@
 /** `--format json`: the contract in the README, checked field by field on all five seeds. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { SEED_FILES, nonBlankLines, parseJson, seed, tq, type JsonFile, type JsonReport } from './helpers.js'
+import { SEED_FILES, nonBlankLines, parseJson, seed, tempDir, tq, type JsonFile, type JsonReport } from './helpers.js'
 
 const CATEGORIES = ['translation', 'boilerplate', 'readability', 'language']
 const SEVERITIES = ['error', 'warning', 'info']
@@ -71,7 +71,9 @@ function expectFileContract(file: JsonFile): void {
   }
 
   for (const line of file.lines) {
-    expect(Object.keys(line)).toEqual(['line', 'kind', 'boilerplate', 'translation', 'words'])
+    const keys = ['line', 'kind', 'boilerplate', 'translation', 'words']
+    expect(Object.keys(line)).toEqual(line.paragraph === undefined ? keys : [...keys, 'paragraph'])
+    if (line.paragraph !== undefined) expect(Number.isInteger(line.paragraph) && line.paragraph >= 1 && line.paragraph <= line.line).toBe(true)
     expect(Number.isInteger(line.words) && line.words >= 0).toBe(true)
     expect(Number.isInteger(line.line) && line.line >= 1).toBe(true)
     expect(['content', 'boilerplate']).toContain(line.kind)
@@ -85,6 +87,25 @@ function expectNumberIn(value: unknown, min: number, max: number): void {
   expect(value as number).toBeGreaterThanOrEqual(min)
   expect(value as number).toBeLessThanOrEqual(max)
 }
+
+describe('--format json on hard-wrapped text', () => {
+  it('names the line each wrapped paragraph starts on, on each of its lines (README contract)', () => {
+    // afp-roundtrip.txt with each line wrapped at 72 columns, as a mail client wraps it.
+    const wrapped = readFileSync(seed('afp-roundtrip.txt'), 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/(.{1,72})(?: +|$)/g, '$1\n').trimEnd())
+      .join('\n')
+    const dir = tempDir({ 'wrapped.txt': `${wrapped}\n` })
+    const file = (parseJson(tq(['check', '--format', 'json', 'wrapped.txt'], { cwd: dir }).stdout) as JsonReport).files[0]!
+    expectFileContract(file)
+    const spread = file.lines.filter((line) => line.paragraph !== undefined)
+    expect(spread.length).toBeGreaterThan(20)
+    // Each such paragraph's lines follow one another from the line it starts on.
+    const byStart = new Map<number, number[]>()
+    for (const line of spread) byStart.set(line.paragraph!, [...(byStart.get(line.paragraph!) ?? []), line.line])
+    for (const [start, lines] of byStart) expect(lines).toEqual(lines.map((_, index) => start + index))
+  })
+})
 
 describe('JSON written in pieces', () => {
   it('is exactly JSON.stringify of the same object', async () => {

@@ -65,4 +65,21 @@ describe('a file checked a section at a time', () => {
     for (const finding of quotes) expect(source[finding.line - 1]).toMatch(/“said|”/)
     expect(spoolsLeft()).toEqual(before)
   })
+
+  it('numbers the paragraphs of hard-wrapped text across sections too (a 2.4 MB file)', { timeout: 120_000 }, async () => {
+    const wrap = (line: string): string => line.replace(/(.{1,72})(?: +|$)/g, '$1\n').trimEnd()
+    const text = SEED_FILES.map((name) => readFileSync(seed(name), 'utf8').trim().split('\n').map(wrap).join('\n')).join('\n\n')
+    const copies = Math.ceil(2_400_000 / Buffer.byteLength(text))
+    const dir = tempDir()
+    writeFileSync(join(dir, 'wrapped.txt'), Array.from({ length: copies }, () => text).join('\n\n') + '\n')
+    const result = await tqAsync(['check', '--format', 'json', 'wrapped.txt'], { cwd: dir, env: LARGE })
+    expect(result.stderr).toBe('')
+    const file = (JSON.parse(result.stdout) as { files: Array<{ lines: Array<{ line: number; paragraph?: number }> }> }).files[0]!
+    const spread = file.lines.filter((entry) => entry.paragraph !== undefined)
+    expect(spread.length).toBeGreaterThan(1000)
+    // A paragraph starts at most a few lines above each of its lines, in every section.
+    for (const entry of spread) expect(entry.line - entry.paragraph!, `line ${entry.line}`).toBeGreaterThanOrEqual(0)
+    for (const entry of spread) expect(entry.line - entry.paragraph!, `line ${entry.line}`).toBeLessThan(30)
+    expect(spread.at(-1)!.line).toBeGreaterThan(30_000)
+  })
 })

@@ -12,6 +12,7 @@ import { analyze } from '../analyze.js'
 import { countWords } from '../document.js'
 import { isJunk } from '../lines.js'
 import { codeDensity } from '../register.js'
+import { STAND_IN } from './stand-in.js'
 import { ruleById } from '../rules/index.js'
 import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
 import { suppressor } from './control.js'
@@ -60,7 +61,7 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 
   const prepared = prepare(text, syntax)
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
-  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(text, syntax) })
+  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(prepared, syntax), markup: true })
   const mapped = remap(analysis, prepared, text, analyzeOptions.boilerplateThreshold ?? 0.5)
   if (source !== undefined) {
     const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }
@@ -72,15 +73,16 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 }
 
 /**
- * The code density (register.ts) of a marked-up file. Markdown's is the original's: the virtual
- * text holds a stand-in for each inline code and none of the fenced code. An HTML page's attributes
- * are full of URLs and class names, so its virtual text is measured, as plain text is. A locale
- * file is UI strings, whose placeholders are no sign of documentation: never technical.
+ * The code density (register.ts) of a marked-up file: that of the text the analyzer reads, where
+ * each inline code (a Markdown code span, an HTML `<code>`), bare URL or image is one stand-in
+ * word, which counts as a marker. Fenced code and link targets are left out, as a reader skips
+ * them: a news story in Markdown with a link in every paragraph is no documentation. A locale file
+ * is UI strings, whose placeholders are no sign of documentation either: never technical.
  */
-function codeDensityOf(text: string, syntax: Exclude<Syntax, 'text'>): number | undefined {
+function codeDensityOf(prepared: Prepared, syntax: Exclude<Syntax, 'text'>): number {
   if (syntax === 'json') return 0
-  if (syntax === 'html') return undefined
-  return codeDensity(text, countWords(text))
+  const text = prepared.virtual.text
+  return codeDensity(text, countWords(text), STAND_IN)
 }
 
 function prepare(text: string, syntax: Exclude<Syntax, 'text'>): Prepared {

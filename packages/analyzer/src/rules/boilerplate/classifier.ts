@@ -35,11 +35,13 @@
  *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content.
  * - Documentation (`TqContext.technical`, register.ts) is no web page either: its short
  *   paragraphs introduce code or name an option's type, and repeat by design (`To install version
- *   8:`, `Type: \`string\``, `Default: \`'left'\``). There a line set apart by blank lines, alone
- *   or in a group of a few, is judged as in a small document: only UI strings, credits, tickers,
- *   bylines and joined menus, which a line's shape shows, stay junk (`TECHNICAL_SHAPES_ONLY`). A
- *   run of `MENU_RUN` or more lines with no blank line between them (a scraped docs page's
- *   navigation: `Docs / API / Blog / Community / GitHub`) is still judged by the trees.
+ *   8:`, `Type: \`string\``, `Default: \`'left'\``). There a line is judged as in a small
+ *   document, by its shape alone (UI strings, credits, tickers, bylines, joined menus stay junk;
+ *   `TECHNICAL_SHAPES_ONLY`), unless it is in a run of `MENU_RUN` or more short lines (a scraped
+ *   docs page's navigation: `Docs / API / Blog / Community / GitHub`), which the trees still judge.
+ *   In a Markdown file a blank line ends such a run, since blank lines separate its blocks by
+ *   construction and its menus are lists; in plain text a run goes on across blank lines, which
+ *   an extractor may put between every two blocks (`shortRuns`).
  * - A page the trees would leave without any content line keeps its main body (`keepSomeText`).
  * - Lines whose shape alone says junk get at least `SHAPE_FLOOR`.
  * - A hard-wrapped text (an e-mail, a .txt README) is judged a paragraph at a time, each of its
@@ -112,11 +114,11 @@ const SMALL_DOCUMENT = 5
 /** Highest probability of a line without a junk shape in such a document. */
 const SMALL_DOCUMENT_CAP = 0.3
 /**
- * Technical weight (register.ts) from which the lines outside long runs count only by their shape,
- * as in a small document. Of the READMEs of npm packages read whole as Markdown
+ * Technical weight (register.ts) from which the lines outside runs of short lines count only by
+ * their shape, as in a small document. Of the READMEs of npm packages read whole as Markdown
  * (scripts/eval-technical.mjs), 28% scored under 70 on boilerplate, nearly all for short
- * paragraphs the trees called junk by their place among code blocks; with this, none. No page of
- * boilerplate-dev.jsonl is affected (its figures are unchanged).
+ * paragraphs the trees called junk by their place among code blocks; with this, 0.4% (1 of 277).
+ * No page of boilerplate-dev.jsonl is technical (its figures are unchanged).
  */
 const TECHNICAL_SHAPES_ONLY = 0.5
 /**
@@ -131,7 +133,7 @@ const TECHNICAL_CAP = 0.2
 export function pageProbabilities(
   page: Page,
   model: Model = boilerplateModel(),
-  options: { headlineCap?: number; technical?: number; runs?: Int32Array } = {},
+  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array } = {},
 ): { p1: Float32Array; p: Float32Array } {
   const n = page.n
   const p1 = new Float32Array(n)
@@ -150,11 +152,14 @@ export function pageProbabilities(
   }
   if (page.headline >= 0) p[page.headline] = Math.min(p[page.headline]!, options.headlineCap ?? HEADLINE_CAP)
   keepSomeText(page, p)
-  if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
-    const runs = options.runs
-    for (let k = 0; k < n; k++) if (!isShaped(page, k) && !(runs && runs[k]! >= MENU_RUN)) p[k] = Math.min(p[k]!, TECHNICAL_CAP)
-  } else if (smallDocument(page)) {
+  if (smallDocument(page)) {
     for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
+  } else if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
+    const runs = options.shortRuns ?? page.shortRun
+    for (let k = 0; k < n; k++) {
+      if (isShaped(page, k) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
+      p[k] = Math.min(p[k]!, TECHNICAL_CAP)
+    }
   }
   return { p1, p }
 }
@@ -226,7 +231,8 @@ export function classify(ctx: TqContext, file: VFile): void {
   const { units, unitOf, firstLines } = logicalLines(texts, numbers, ctx.document.wrapWidth)
   const model = boilerplateModel()
   const page = buildPage(units, stopWords, model.lexicon)
-  const { p1, p } = pageProbabilities(page, model, { technical: ctx.technical, runs: adjacentRuns(numbers, unitOf, units.length) })
+  const options = ctx.technical >= TECHNICAL_SHAPES_ONLY ? { technical: ctx.technical, shortRuns: shortRuns(page, numbers, unitOf, ctx.markup) } : {}
+  const { p1, p } = pageProbabilities(page, model, options)
   for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[unitOf[j]!]!
 
   if (ctx.collectSignals) {
@@ -256,18 +262,21 @@ export function classify(ctx: TqContext, file: VFile): void {
 }
 
 /**
- * For each unit, how many units the run of lines it is in holds: lines with no blank line between
- * them (`numbers` the 1-based line numbers of the non-blank lines, `unitOf` their units).
+ * For each unit, the length of the run of short units it is in (0 for a unit that is not short):
+ * the page's `shortRun`, cut where a blank line comes between two units when `cutAtBlank`.
+ * `numbers` are the 1-based numbers of the non-blank lines, `unitOf` their units.
  */
-function adjacentRuns(numbers: Int32Array, unitOf: Int32Array, units: number): Int32Array {
-  const runs = new Int32Array(units)
+export function shortRuns(page: Page, numbers: Int32Array, unitOf: Int32Array, cutAtBlank: boolean): Int32Array {
+  if (!cutAtBlank) return page.shortRun
+  const gapBefore = new Uint8Array(page.n)
+  for (let j = 1; j < numbers.length; j++) if (unitOf[j] !== unitOf[j - 1] && numbers[j] !== numbers[j - 1]! + 1) gapBefore[unitOf[j]!] = 1
+  const runs = new Int32Array(page.n)
   let start = 0
-  for (let j = 1; j <= numbers.length; j++) {
-    if (j < numbers.length && numbers[j] === numbers[j - 1]! + 1) continue
-    // Lines start … j − 1 are one run: its units are unitOf[start] … unitOf[j − 1].
-    const count = unitOf[j - 1]! - unitOf[start]! + 1
-    for (let u = unitOf[start]!; u <= unitOf[j - 1]!; u++) runs[u] = count
-    start = j
+  for (let u = 0; u <= page.n; u++) {
+    const goesOn = u < page.n && page.shortRun[u]! > 0 && (u === start || (page.shortRun[u - 1]! > 0 && gapBefore[u] === 0))
+    if (goesOn) continue
+    for (let inside = start; inside < u; inside++) runs[inside] = u - start
+    start = u < page.n && page.shortRun[u]! > 0 ? u : u + 1
   }
   return runs
 }

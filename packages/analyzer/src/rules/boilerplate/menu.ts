@@ -17,6 +17,7 @@
  * middle of the article: a short line between two paragraphs of prose is content (the classifier's
  * neighbourhood pass).
  */
+import { STAND_IN } from '../../markup/stand-in.js'
 import type { RuleMeta } from '../../rule.js'
 import { isSpace, MARK_MENU_SEPARATOR, type LineHints } from './chars.js'
 
@@ -69,13 +70,18 @@ function menuShape(text: string, hints: LineHints | undefined): string | undefin
   const items = text.split(SEPARATOR)
   let filled = 0
   let short = true
+  let code = 0
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!.trim()
     if (item === '') continue
     filled++
     if (short && spaceRuns(item) > 3) short = false
+    if (item === STAND_IN) code++
   }
-  if (filled < 2 || !short) return undefined
+  // Items that are half or more inline code are a type or a list of values in documentation
+  // (Type: `string` | `number` | `boolean`, which a Markdown file's analyzed text reads
+  // `Type: Xyz | Xyz | Xyz`), not links.
+  if (filled < 2 || !short || 2 * code >= filled) return undefined
   if (filled >= 3 || /[|»›]/u.test(text)) return 'inline menu'
   return undefined
 }

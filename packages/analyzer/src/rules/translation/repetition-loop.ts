@@ -7,8 +7,9 @@
  * Not flagged: repetition set off by punctuation, which is rhetoric (`location, location,
  * location`; `No, no, no!`), numbers (`1 1 1` in a table), sounds people write out on purpose
  * (`ha ha ha`, `blah blah blah`, `knock knock knock`), and the stand-in a marked-up file's code
- * leaves in the text the analyzer reads: a README's list of values (Values: `'left'` `'center'`
- * `'right'`) reads `Values: Xyz Xyz Xyz`.
+ * leaves in the text the analyzer reads, whose hidden values differ: a README's list of values
+ * (Values: `'left'` `'center'` `'right'`, `left` or `center` or `right`) reads `Values: Xyz Xyz
+ * Xyz`, `Xyz or Xyz or Xyz`.
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
@@ -78,7 +79,8 @@ function check(run: readonly Token[], file: VFile): void {
 
 /**
  * The shortest n-gram starting at `index` that repeats at least three times, with its count. An
- * n-gram of numbers, sounds or code stand-ins only does not count (`1 1 1`, `ha ha ha`, `Xyz Xyz Xyz`). Words are compared
+ * n-gram of numbers or sounds only does not count (`1 1 1`, `ha ha ha`), nor one that holds a code
+ * stand-in (`Xyz Xyz Xyz`, `Xyz or Xyz or Xyz or`). Words are compared
  * before anything is allocated: almost every position has no repeat at all.
  */
 function loopAt(words: readonly Token[], index: number): { size: number; repeats: number } | undefined {
@@ -99,15 +101,16 @@ function loopAt(words: readonly Token[], index: number): { size: number; repeats
       repeats++
     }
     if (repeats < MIN_REPEATS) continue
+    // An n-gram of numbers or sounds only does not count; nor one with a stand-in, whose hidden
+    // values differ (`left` or `center` or `right` or … reads `Xyz or Xyz or Xyz or`).
     let counts = false
+    let code = false
     for (let offset = 0; offset < size; offset++) {
       const word = words[index + offset]!.lower
-      if (!NUMBER.test(word) && !SOUNDS.has(word) && word !== STAND_IN_LOWER) {
-        counts = true
-        break
-      }
+      if (word === STAND_IN_LOWER) code = true
+      else if (!NUMBER.test(word) && !SOUNDS.has(word)) counts = true
     }
-    if (counts) return { size, repeats }
+    if (counts && !code) return { size, repeats }
   }
   return undefined
 }
