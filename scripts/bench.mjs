@@ -4,7 +4,8 @@
 //   node scripts/bench.mjs                     throughput (5 MB, median of 5 runs), alex on the same input, scaling
 //                                              0.1–10 MB, 1,000 files and 1,000 JSONL records
 //                                              (small, then 5 KB each) with --jobs 1 and 2, start-up
-//   node scripts/bench.mjs --only workers,startup
+//   node scripts/bench.mjs --only workers,startup   (workers: also one pinned core against two, and the
+//                                              machine's ceiling, two pinned processes on half the files each)
 //   node scripts/bench.mjs --max-mb 100        scaling up to 100 MB (slow)
 //
 // Every figure is one process measured by /usr/bin/time (wall, user+sys CPU, peak RSS). A check
@@ -156,6 +157,29 @@ function workers(name, docs) {
   }
   pair('tq check dir/', ['check', '--format', 'json', dir])
   pair('tq check --jsonl', ['check', '--jsonl'], records)
+  cores(dir, docs.length, mb)
+}
+
+/**
+ * "Two cores against one", read literally: `--jobs 1` pinned to one core (`taskset`), where it
+ * cannot borrow the second core for V8's garbage collector and compiler threads as an unpinned
+ * run does (one job already keeps about 1.4 cores busy), against `--jobs 2` on both. And the
+ * ceiling of this machine for the same work: two separate processes, each pinned to its own core,
+ * each checking half the files.
+ */
+function cores(dir, count, mb) {
+  if (os.cpus().length < 2 || spawnSync('taskset', ['-c', '0', 'true']).status !== 0) return
+  const halves = ['a', 'b'].map((half, index) => {
+    const sub = `${dir}-${half}`
+    fs.mkdirSync(sub)
+    for (let i = index * (count >> 1); i < (index + 1) * (count >> 1); i++) fs.symlinkSync(path.join(dir, `doc-${i}.txt`), path.join(sub, `doc-${i}.txt`))
+    return sub
+  })
+  const check = (cpu, target, jobs) => `taskset -c ${cpu} ${process.execPath} ${tq} check --format json --jobs ${jobs} ${target} > /dev/null`
+  const one = row('tq check dir/ --jobs 1, one core', mb, measure('sh', ['-c', check(0, dir, 1)]))
+  const two = row('tq check dir/ --jobs 2, two cores', mb, measure('sh', ['-c', check('0,1', dir, 2)]))
+  const apart = row('2 processes, a core and half each', mb, measure('sh', ['-c', `${check(0, halves[0], 1)} & ${check(1, halves[1], 1)}; wait`]))
+  console.log(`${''.padEnd(34)} two cores against one: ${(one.wall / two.wall).toFixed(2)}× (separate processes on separate cores: ${(one.wall / apart.wall).toFixed(2)}×, what this machine gives)`)
 }
 
 if (only.has('startup')) {
