@@ -398,6 +398,17 @@ describe('stand-ins', () => {
     expect(analysis.findings).toEqual([])
   })
 
+  it('quotes the file’s own words where a finding covers a stand-in, never the stand-in', () => {
+    const source = fs.readFileSync(new URL('../../../fixtures/docs/option-reference.md', import.meta.url), 'utf8')
+    const findings = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings
+    for (const finding of findings) {
+      expect(finding.message, finding.ruleId).not.toContain('Xyz')
+      expect(finding.excerpt, finding.ruleId).not.toContain('Xyz')
+      expect(flagged(source, finding).replace(/\s+/g, ' ').trim()).toBe(finding.excerpt)
+    }
+    expect(findings.find((finding) => finding.ruleId === 'translation/improbable-wording')?.message).toBe("Improbable wording: `'single' sides with round`")
+  })
+
   it('a run of inline code values is no repetition loop, while a loop of words around it still is', () => {
     // From an npm README's option reference (boxen): each value is inline code, so the analyzed
     // text reads `Values: Xyz Xyz Xyz …`, which the rule called an error.

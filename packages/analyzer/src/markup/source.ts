@@ -129,7 +129,7 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     if (finding.category === 'boilerplate' && inStructure(start)) continue
     const from = pointOf(originalStarts, start)
     const to = pointOf(originalStarts, end)
-    findings.push({ ...finding, line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
+    findings.push({ ...finding, ...unhidden(finding, original, start, end), line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
   }
   findings.sort(byPosition)
 
@@ -140,6 +140,21 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     stats: structured.length > 0 ? structureAsContent(analysis, virtual, virtualStarts, inStructure) : analysis.stats,
     notes: notesOf(analysis, virtual, original),
   }
+}
+
+/**
+ * A finding's excerpt, and its message where it quotes the excerpt, in the file's own words when
+ * the analyzed text had a stand-in there: `Improbable wording: \`Xyz sides with round\`` named a
+ * word the user never wrote; the excerpt is now the file's `\`'single'\` sides with round`, the
+ * message `Improbable wording: \`'single' sides with round\``. Other findings keep what the
+ * analyzer wrote.
+ */
+function unhidden(finding: Finding, original: string, start: number, end: number): Pick<Finding, 'excerpt' | 'message'> {
+  if (!finding.excerpt.includes(STAND_IN)) return { excerpt: finding.excerpt, message: finding.message }
+  let excerpt = original.slice(start, end).replace(/\s+/g, ' ').trim()
+  if (excerpt.length > 80) excerpt = `${excerpt.slice(0, 79)}…`
+  // In the message, inside its own backquotes, without the file's code marks.
+  return { excerpt, message: finding.message.split(finding.excerpt).join(excerpt.replace(/`+/g, '')) }
 }
 
 /**
