@@ -184,6 +184,17 @@ function scoreWith(d, offset) {
   return score({ ...d.analysis, lines: d.analysis.lines.map((line) => ({ ...line, translation: move(line.translation) })) }).scores.translation
 }
 
+/** translation/improbable-wording findings of warning level or above per 1,000 content words. */
+function wordingAlarms(list) {
+  let words = 0
+  let alarms = 0
+  for (const d of list) {
+    words += d.analysis.stats.contentWords
+    for (const finding of d.analysis.findings) if (finding.ruleId === 'translation/improbable-wording' && finding.severity !== 'info') alarms++
+  }
+  return ((1000 * alarms) / Math.max(1, words)).toFixed(2)
+}
+
 function figures(half, offset) {
   const inHalf = (list) => list.filter((d) => half === 'all' || d.half === half)
   const h = inHalf(human).map((d) => scoreWith(d, offset))
@@ -203,6 +214,10 @@ console.log(`\n# Default bar (translation ≥ ${BAR}), shipped offset ${SHIPPED_
 for (const half of ['all', 'A', 'B']) console.log(`${half === 'all' ? 'all' : `half ${half}`}: ${figures(half, SHIPPED_OFFSET).text}`)
 console.log(`translation percentiles (5/25/50/75/95): human ${percentiles(human.map((d) => scoreWith(d, SHIPPED_OFFSET)))}`)
 console.log(`without the offset (0): ${figures('all', 0).text}`)
+console.log(
+  `translation/improbable-wording warnings and errors per 1,000 words: human ${wordingAlarms(human)}` +
+    Object.entries(pivots).map(([pivot, list]) => `, ${pivot} round trips ${wordingAlarms(list)}`).join(''),
+)
 
 if (Object.keys(pivots).length > 0) {
   console.log('\n# The offset, swept on half A (balance = mean of human pass and round-trip fail shares)')
