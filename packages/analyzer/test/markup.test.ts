@@ -399,14 +399,20 @@ describe('stand-ins', () => {
   })
 
   it('quotes the file’s own words where a finding covers a stand-in, never the stand-in', () => {
-    const source = fs.readFileSync(new URL('../../../fixtures/docs/option-reference.md', import.meta.url), 'utf8')
+    // A garbled sentence with a word in code among news paragraphs (no documentation: the rule's
+    // thresholds are the news ones).
+    const news = fixture('seeds/afp-original.txt').split('\n').filter((line) => line.split(' ').length > 12).slice(0, 6)
+    const source = `${[...news, 'Kissing puts adolescents in `risk` more utmost of contracting the illness, shows of research.'].join('\n\n')}\n`
     const findings = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings
+    const wording = findings.find((finding) => finding.ruleId === 'translation/improbable-wording')
+    expect(wording?.excerpt).toBe('`risk` more utmost of')
+    expect(wording?.message).toBe('Improbable wording: `risk more utmost of`')
     for (const finding of findings) {
       expect(finding.message, finding.ruleId).not.toContain('Xyz')
-      expect(finding.excerpt, finding.ruleId).not.toContain('Xyz')
-      expect(flagged(source, finding).replace(/\s+/g, ' ').trim()).toBe(finding.excerpt)
+      const text = flagged(source, finding).replace(/\s+/g, ' ').trim()
+      if (finding.excerpt.endsWith('…')) expect(text.startsWith(finding.excerpt.slice(0, -1))).toBe(true)
+      else expect(text).toBe(finding.excerpt)
     }
-    expect(findings.find((finding) => finding.ruleId === 'translation/improbable-wording')?.message).toBe("Improbable wording: `'single' sides with round`")
   })
 
   it('a run of inline code values is no repetition loop, while a loop of words around it still is', () => {
