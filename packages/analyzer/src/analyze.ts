@@ -57,8 +57,8 @@ function processorFor(language: string, enabled: readonly number[]): Processor<R
 export interface SourceHints {
   /** The code density (register.ts) to use instead of the text's own. */
   codeDensity?: number
-  /** The text is a marked-up file's prose, one block a paragraph, blank lines between them by construction. */
-  markup?: boolean
+  /** Blank lines separate the text's blocks by construction (a Markdown file's prose), so they say nothing about a run of short lines. */
+  blankLineBlocks?: boolean
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}, hints: SourceHints = {}): Analysis {
@@ -88,7 +88,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     document,
     language,
     technical: technicalWeight(hints.codeDensity ?? codeDensity(text, totalWords)),
-    markup: hints.markup === true,
+    blankLineBlocks: hints.blankLineBlocks === true,
     languageGiven: given !== undefined,
     signals: new Array<LineSignals | undefined>(document.lines.length),
     collectSignals: options.signals === true,

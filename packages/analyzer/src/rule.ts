@@ -53,8 +53,8 @@ export interface TqContext {
   languageGiven: boolean
   /** How technical the text is, 0 (prose) to 1 (documentation): its code density (register.ts). */
   readonly technical: number
-  /** The text is a marked-up file's prose (markup/source.ts), whose blocks blank lines separate by construction. */
-  readonly markup: boolean
+  /** Blank lines separate the text's blocks by construction: a Markdown file's prose (markup/source.ts). */
+  readonly blankLineBlocks: boolean
   /**
    * Signals by 0-based line index; a line's object exists once a detector wrote to it (see
    * `signalsOf`), so lines nobody measures cost nothing.

@@ -695,6 +695,28 @@ describe('boilerplate in documentation (technical text, register.ts)', () => {
     for (const [line, kind] of kinds) if (line.split(' ').length > 15) expect(kind, line).toBe('content')
   })
 
+  it('reads a plain-text README, its headings and code between blank lines, as documentation, not as a menu', () => {
+    // option-reference.md as plain text (a README.txt): blank lines between all its blocks, like
+    // an extractor's output, but its short lines hold code, end a sentence or introduce what follows.
+    const text = docs('option-reference.md').replace(/^#+ /gm, '').replace(/^```.*$/gm, '').replace(/\n{3,}/g, '\n\n')
+    const junk = analyze(text).findings.filter((finding) => finding.category === 'boilerplate' && finding.ruleId !== 'boilerplate/ui-string')
+    expect(junk.map((finding) => finding.excerpt)).toEqual([])
+  })
+
+  it('reads an HTML option reference as documentation too (one block a line, no blank lines)', () => {
+    const html = docs('option-reference.md')
+      .split(/\n{2,}/)
+      .filter((block) => !block.startsWith('```'))
+      .map((block) => {
+        const inline = block.replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\\\n/g, '<br>\n')
+        const heading = /^(#+) (.*)$/.exec(inline)
+        return heading ? `<h${heading[1]!.length}>${heading[2]}</h${heading[1]!.length}>` : `<p>${inline}</p>`
+      })
+      .join('\n')
+    const junk = analyzeSource(`<html><body>\n${html}\n</body></html>\n`, { syntax: 'html', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')
+    expect(junk.map((finding) => finding.excerpt)).toEqual(['MIT © Jane Roe'])
+  })
+
   it('keeps the small-document rule for a short technical paste: a usage note of five lines is no page', () => {
     const text = 'Usage\nRun `tq check README.md` to lint a file.\nOptions\n--format json prints JSON.\n--min-score 80 sets the bar.\n'
     expect(analyze(text).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])

@@ -398,21 +398,29 @@ describe('stand-ins', () => {
     expect(analysis.findings).toEqual([])
   })
 
-  it('quotes the file’s own words where a finding covers a stand-in, never the stand-in', () => {
-    // A garbled sentence with a word in code among news paragraphs (no documentation: the rule's
-    // thresholds are the news ones).
+  it('quotes what a stand-in stood for, never the stand-in, in excerpts, messages and suggestions', () => {
+    // Garbled sentences with a word in code among news paragraphs (no documentation: the rule's
+    // thresholds are the news ones), written in Markdown several ways and in HTML.
     const news = fixture('seeds/afp-original.txt').split('\n').filter((line) => line.split(' ').length > 12).slice(0, 6)
-    const source = `${[...news, 'Kissing puts adolescents in `risk` more utmost of contracting the illness, shows of research.'].join('\n\n')}\n`
-    const findings = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings
-    const wording = findings.find((finding) => finding.ruleId === 'translation/improbable-wording')
-    expect(wording?.excerpt).toBe('`risk` more utmost of')
-    expect(wording?.message).toBe('Improbable wording: `risk more utmost of`')
-    for (const finding of findings) {
-      expect(finding.message, finding.ruleId).not.toContain('Xyz')
-      const text = flagged(source, finding).replace(/\s+/g, ' ').trim()
-      if (finding.excerpt.endsWith('…')) expect(text.startsWith(finding.excerpt.slice(0, -1))).toBe(true)
-      else expect(text).toBe(finding.excerpt)
+    const wordingOf = (sentence: string, syntax: 'markdown' | 'html'): Finding | undefined => {
+      const blocks = [...news, sentence]
+      const source = syntax === 'markdown' ? `${blocks.join('\n\n')}\n` : `<html><body>${blocks.map((block) => `<p>${block}</p>`).join('\n')}</body></html>\n`
+      return analyzeSource(source, { syntax, lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/improbable-wording')
     }
+    for (const [sentence, syntax] of [
+      ['Kissing puts adolescents in `risk` more utmost of contracting the illness, shows of research.', 'markdown'],
+      ['Kissing puts adolescents in `risk`  more utmost of contracting the illness, shows of research.', 'markdown'],
+      ['Kissing puts adolescents in **`risk`** more utmost of contracting the illness, shows of research.', 'markdown'],
+      ['Kissing puts adolescents in [`risk`](https://example.com/a/very/long/path/to/a/page.html) more utmost of contracting the illness, shows of research.', 'markdown'],
+      ['Kissing puts adolescents in <code>risk</code> more utmost of contracting the illness, shows of research.', 'html'],
+    ] as const) {
+      const wording = wordingOf(sentence, syntax)
+      expect(wording?.excerpt, sentence).toBe('risk more utmost of')
+      expect(wording?.message, sentence).toMatch(/^Improbable wording: `risk +more utmost of`$/)
+    }
+    const swap = wordingOf('And the plan is for you to able be `to` reset the magnets completely so they forget all their grammar rules.', 'markdown')
+    expect(swap?.message).toBe('Improbable word order: `to able be to reset`')
+    expect(swap?.expected).toEqual(['to be able to reset'])
   })
 
   it('a run of inline code values is no repetition loop, while a loop of words around it still is', () => {

@@ -18,6 +18,7 @@ describe('codeDensity', () => {
     expect(markers('Run `npm test` first.')).toBe(1)
     expect(markers('Call readFile or toString on it.')).toBe(2)
     expect(markers('Edit package.json and src/index.ts, or snake_case names.')).toBe(3)
+    expect(markers('Files go to dist/esm/lib and the cache to node_modules.')).toBe(2)
     expect(markers('Pass --force or -o out.txt to it.')).toBe(3)
     expect(markers('Then run() returns.')).toBe(1)
     expect(markers('See https://example.com for more.')).toBe(1)
@@ -27,13 +28,15 @@ describe('codeDensity', () => {
     expect(markers('Source: https://www.example.com/news/2019/story.html?id=12&ref=home')).toBe(1)
   })
 
-  it('counts the stand-in a markup front end put for inline code, when told which word it is', () => {
-    expect(codeDensity('Pass Xyz or Xyz to it.', 1)).toBe(0)
-    expect(codeDensity('Pass Xyz or Xyz to it.', 1, 'Xyz')).toBe(2)
+  it('adds the markers found otherwise (a markup file’s inline code, which the analyzed text holds as a stand-in)', () => {
+    expect(codeDensity('Pass Xyz or Xyz to it.', 5)).toBe(0)
+    expect(codeDensity('Pass Xyz or Xyz to it.', 5, 2)).toBe(0.4)
   })
 
-  it('does not count brands, abbreviations, dashes, glued sentences or plain prose', () => {
+  it('does not count brands, abbreviations, units, dashes, glued sentences, addresses, tags or plain prose', () => {
     expect(markers('The new iPhone and macOS, the U.S. and the U.K., e.g. in 2019.')).toBe(0)
+    expect(markers('Winds of 120 km/h and/or rain, his/her car, 5 mg/dl in St.Petersburg, 3.5 percent on 12/05/2019.')).toBe(0)
+    expect(markers('Contact press.office@acme.co.uk or visit www.acme.co.uk; #climateChange, @realDonaldTrump.')).toBe(0)
     expect(markers('The talks ended.The ministers left - and a well-known envoy stayed.')).toBe(0)
     expect(markers('Officials said on Monday that the talks would resume next week.')).toBe(0)
   })
@@ -115,6 +118,14 @@ describe('the line model in technical text', () => {
     const asMarkdown = analyzeSource(markdown, { syntax: 'markdown', lang: 'en' }).lines.at(-1)!.translation
     expect(asMarkdown).toBeCloseTo(valueIn(docs), 1)
     expect(asMarkdown).toBeLessThan(valueIn(news))
+  })
+
+  it('counts no image or bare URL of a Markdown story as code: a "Read more" link under every paragraph', () => {
+    const paragraphs = read('fixtures/seeds/afp-original.txt').split('\n').filter((line) => countWords(line) > 20)
+    const more = paragraphs.map((line, index) => `${line}\n\nRead more: https://www.afp.com/en/news/${index}/story.html\n\n![Photo](photo-${index}.jpg)`).join('\n\n')
+    const plain = paragraphs.map((line) => `${line}\n\nRead more.`).join('\n\n')
+    const prose = (analysis: ReturnType<typeof analyzeSource>): number[] => analysis.lines.filter((line) => line.words > 20).map((line) => line.translation)
+    expect(prose(analyzeSource(more, { syntax: 'markdown', lang: 'en' }))).toEqual(prose(analyzeSource(plain, { syntax: 'markdown', lang: 'en' })))
   })
 
   it('measures HTML documentation by its prose too, each <code> a marker', () => {

@@ -61,7 +61,7 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 
   const prepared = prepare(text, syntax)
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
-  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(prepared, syntax), markup: true })
+  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(prepared, text, syntax), blankLineBlocks: syntax === 'markdown' || syntax === 'mdx' })
   const mapped = remap(analysis, prepared, text, analyzeOptions.boilerplateThreshold ?? 0.5)
   if (source !== undefined) {
     const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }
@@ -73,17 +73,27 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 }
 
 /**
- * The code density (register.ts) of a marked-up file: that of the text the analyzer reads, where
- * each inline code (a Markdown code span, an HTML `<code>`), bare URL or image is one stand-in
- * word, which counts as a marker. Fenced code and link targets are left out, as a reader skips
- * them: a news story in Markdown with a link in every paragraph is no documentation. A locale file
- * is UI strings, whose placeholders are no sign of documentation either: never technical.
+ * The code density (register.ts) of a marked-up file: that of the prose the analyzer reads, plus
+ * the file's inline code (a Markdown code span, an HTML `<code>`, `<kbd>`, `<samp>`, `<var>` or
+ * `<tt>`), which that prose holds as a stand-in word. Other stand-ins (an image, a bare URL) and
+ * link targets are no sign of documentation: a news story in Markdown with a "Read more:" link in
+ * every other paragraph is no README. A locale file is UI strings, whose placeholders are no sign
+ * of it either: never technical.
  */
-function codeDensityOf(prepared: Prepared, syntax: Exclude<Syntax, 'text'>): number {
+function codeDensityOf(prepared: Prepared, original: string, syntax: Exclude<Syntax, 'text'>): number {
   if (syntax === 'json') return 0
-  const text = prepared.virtual.text
-  return codeDensity(text, countWords(text), STAND_IN)
+  const { virtual } = prepared
+  const text = virtual.text
+  let code = 0
+  for (let at = text.indexOf(STAND_IN); at !== -1; at = text.indexOf(STAND_IN, at + STAND_IN.length)) {
+    const from = virtual.start(at)
+    if (INLINE_CODE.test(original.slice(from, from + 6))) code++
+  }
+  return codeDensity(text, countWords(text), code)
 }
+
+/** How inline code starts in the original: a backquote, or an HTML element for code. */
+const INLINE_CODE = /^(?:`|<(?:code|kbd|samp|var|tt)\b)/i
 
 function prepare(text: string, syntax: Exclude<Syntax, 'text'>): Prepared {
   switch (syntax) {
@@ -122,14 +132,15 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
 
   const findings: Finding[] = []
   for (const finding of analysis.findings) {
-    const start = virtual.start(offsetOf(virtualStarts, virtual.text.length, finding.line, finding.column))
+    const virtualStart = offsetOf(virtualStarts, virtual.text.length, finding.line, finding.column)
+    const start = virtual.start(virtualStart)
     const endVirtual = offsetOf(virtualStarts, virtual.text.length, finding.endLine, finding.endColumn)
     const end = Math.max(start, virtual.end(endVirtual))
     if (isOff(finding.ruleId, finding.category, start)) continue
     if (finding.category === 'boilerplate' && inStructure(start)) continue
     const from = pointOf(originalStarts, start)
     const to = pointOf(originalStarts, end)
-    findings.push({ ...finding, ...unhidden(finding, original, start, end), line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
+    findings.push({ ...finding, ...unhidden(finding, virtual, original, virtualStart, endVirtual), line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
   }
   findings.sort(byPosition)
 
@@ -143,19 +154,33 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
 }
 
 /**
- * A finding's excerpt, and its message where it quotes the excerpt, in the file's own words when
- * the analyzed text had a stand-in there: `Improbable wording: \`Xyz sides with round\`` named a
- * word the user never wrote; the excerpt is now the file's `\`'single'\` sides with round`, the
- * message `Improbable wording: \`'single' sides with round\``. Other findings keep what the
- * analyzer wrote.
+ * A finding's excerpt, message and suggestions with each stand-in in the finding's span replaced,
+ * in order, by the text of what it stood for (`risk` for a Markdown code span or an HTML
+ * `<code>risk</code>`, the address of a bare URL): `Improbable wording: \`Xyz more utmost of\``
+ * named a word the user never wrote; it now reads `Improbable wording: \`risk more utmost of\``.
+ * The excerpt stays the rendered text the analyzer read, as for every finding of a marked-up file.
+ * `from`, `to`: the finding's span in the virtual text.
  */
-function unhidden(finding: Finding, original: string, start: number, end: number): Pick<Finding, 'excerpt' | 'message'> {
-  if (!finding.excerpt.includes(STAND_IN)) return { excerpt: finding.excerpt, message: finding.message }
-  let excerpt = original.slice(start, end).replace(/\s+/g, ' ').trim()
-  if (excerpt.length > 80) excerpt = `${excerpt.slice(0, 79)}…`
-  // In the message, inside its own backquotes, without the file's code marks.
-  return { excerpt, message: finding.message.split(finding.excerpt).join(excerpt.replace(/`+/g, '')) }
+function unhidden(finding: Finding, virtual: VirtualText, original: string, from: number, to: number): Pick<Finding, 'excerpt' | 'message' | 'expected'> {
+  const kept = finding.expected === undefined ? { excerpt: finding.excerpt, message: finding.message } : { excerpt: finding.excerpt, message: finding.message, expected: finding.expected }
+  const text = virtual.text
+  const values: string[] = []
+  for (let at = text.indexOf(STAND_IN, from); at !== -1 && at < to; at = text.indexOf(STAND_IN, at + STAND_IN.length)) {
+    const raw = original.slice(virtual.start(at), virtual.end(at + STAND_IN.length))
+    const value = raw.replace(/<[^>]*>/g, '').replace(/`+/g, '').replace(/\s+/g, ' ').trim()
+    values.push(value.length > 40 ? `${value.slice(0, 39)}…` : value)
+  }
+  if (values.length === 0) return kept
+  const fill = (value: string): string => {
+    let index = 0
+    return value.replace(STAND_IN_WORD, (match) => values[index++] ?? match)
+  }
+  const result: Pick<Finding, 'excerpt' | 'message' | 'expected'> = { excerpt: fill(finding.excerpt), message: fill(finding.message) }
+  if (finding.expected !== undefined) result.expected = finding.expected.map(fill)
+  return result
 }
+
+const STAND_IN_WORD = new RegExp(`\\b${STAND_IN}\\b`, 'g')
 
 /**
  * Whether an offset lies in one of `ranges` (which may nest or overlap): a binary search over their

@@ -37,11 +37,9 @@
  *   paragraphs introduce code or name an option's type, and repeat by design (`To install version
  *   8:`, `Type: \`string\``, `Default: \`'left'\``). There a line is judged as in a small
  *   document, by its shape alone (UI strings, credits, tickers, bylines, joined menus stay junk;
- *   `TECHNICAL_SHAPES_ONLY`), unless it is in a run of `MENU_RUN` or more short lines (a scraped
- *   docs page's navigation: `Docs / API / Blog / Community / GitHub`), which the trees still judge.
- *   In a Markdown file a blank line ends such a run, since blank lines separate its blocks by
- *   construction and its menus are lists; in plain text a run goes on across blank lines, which
- *   an extractor may put between every two blocks (`shortRuns`).
+ *   `TECHNICAL_SHAPES_ONLY`), unless it is in a run of `MENU_RUN` or more bare labels (a scraped
+ *   docs page's navigation: `Docs / API / Blog / Community / GitHub`), which the trees still judge
+ *   (`shortRuns`).
  * - A page the trees would leave without any content line keeps its main body (`keepSomeText`).
  * - Lines whose shape alone says junk get at least `SHAPE_FLOOR`.
  * - A hard-wrapped text (an e-mail, a .txt README) is judged a paragraph at a time, each of its
@@ -54,6 +52,8 @@ import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { spanOnLine, wrappedStarts } from '../../document.js'
 import { isJunk } from '../../lines.js'
+import { STAND_IN } from '../../markup/stand-in.js'
+import { codeDensity } from '../../register.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
 import { meta as creditMeta } from './credit.js'
@@ -117,7 +117,7 @@ const SMALL_DOCUMENT_CAP = 0.3
  * Technical weight (register.ts) from which the lines outside runs of short lines count only by
  * their shape, as in a small document. Of the READMEs of npm packages read whole as Markdown
  * (scripts/eval-technical.mjs), 28% scored under 70 on boilerplate, nearly all for short
- * paragraphs the trees called junk by their place among code blocks; with this, 0.4% (1 of 277).
+ * paragraphs the trees called junk by their place among code blocks; with this, 1.1% (3 of 277).
  * No page of boilerplate-dev.jsonl is technical (its figures are unchanged).
  */
 const TECHNICAL_SHAPES_ONLY = 0.5
@@ -133,7 +133,7 @@ const TECHNICAL_CAP = 0.2
 export function pageProbabilities(
   page: Page,
   model: Model = boilerplateModel(),
-  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array } = {},
+  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array; headings?: Uint8Array } = {},
 ): { p1: Float32Array; p: Float32Array } {
   const n = page.n
   const p1 = new Float32Array(n)
@@ -156,8 +156,9 @@ export function pageProbabilities(
     for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
   } else if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
     const runs = options.shortRuns ?? page.shortRun
+    const headings = options.headings
     for (let k = 0; k < n; k++) {
-      if (isShaped(page, k) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
+      if ((isShaped(page, k) && !headings?.[k]) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
       p[k] = Math.min(p[k]!, TECHNICAL_CAP)
     }
   }
@@ -231,7 +232,10 @@ export function classify(ctx: TqContext, file: VFile): void {
   const { units, unitOf, firstLines } = logicalLines(texts, numbers, ctx.document.wrapWidth)
   const model = boilerplateModel()
   const page = buildPage(units, stopWords, model.lexicon)
-  const options = ctx.technical >= TECHNICAL_SHAPES_ONLY ? { technical: ctx.technical, shortRuns: shortRuns(page, numbers, unitOf, ctx.markup) } : {}
+  const options =
+    ctx.technical >= TECHNICAL_SHAPES_ONLY
+      ? { technical: ctx.technical, shortRuns: shortRuns(page, units, numbers, unitOf, ctx.blankLineBlocks), headings: Uint8Array.from(units, (unit) => (ACRONYM.test(unit.trim()) ? 1 : 0)) }
+      : {}
   const { p1, p } = pageProbabilities(page, model, options)
   for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[unitOf[j]!]!
 
@@ -262,24 +266,47 @@ export function classify(ctx: TqContext, file: VFile): void {
 }
 
 /**
- * For each unit, the length of the run of short units it is in (0 for a unit that is not short):
- * the page's `shortRun`, cut where a blank line comes between two units when `cutAtBlank`.
+ * For each unit, the length of the run of bare labels it is in (0 for a unit that is none): short
+ * lines of at most `MENU_WORDS` words without final punctuation, colon, indent or code. A
+ * navigation menu is a run of labels (`Docs`, `API`, `Blog`); documentation's short lines are not,
+ * or not five in a row: they hold code (`Type: \`string\``, `import frameBox from 'frame-box'`,
+ * indented), end a sentence, introduce what follows (`To install the latest version:`), or sit
+ * between such lines (`Install`, `Usage`). In plain text a run goes on across blank lines,
+ * which an extractor may put between every two blocks; with `cutAtBlank` (Markdown, whose blocks
+ * blank lines separate by construction and whose menus are lists) a blank line ends it.
  * `numbers` are the 1-based numbers of the non-blank lines, `unitOf` their units.
  */
-export function shortRuns(page: Page, numbers: Int32Array, unitOf: Int32Array, cutAtBlank: boolean): Int32Array {
-  if (!cutAtBlank) return page.shortRun
+export function shortRuns(page: Page, units: readonly string[], numbers: Int32Array, unitOf: Int32Array, cutAtBlank: boolean): Int32Array {
   const gapBefore = new Uint8Array(page.n)
-  for (let j = 1; j < numbers.length; j++) if (unitOf[j] !== unitOf[j - 1] && numbers[j] !== numbers[j - 1]! + 1) gapBefore[unitOf[j]!] = 1
+  if (cutAtBlank) for (let j = 1; j < numbers.length; j++) if (unitOf[j] !== unitOf[j - 1] && numbers[j] !== numbers[j - 1]! + 1) gapBefore[unitOf[j]!] = 1
+  const label = (u: number): boolean =>
+    page.shortRun[u]! > 0 && page.words[u]! <= MENU_WORDS && !isTerminal(page, u) && !endsInColon(page, u) && !INDENTED.test(units[u]!) && !holdsCode(units[u]!)
   const runs = new Int32Array(page.n)
   let start = 0
   for (let u = 0; u <= page.n; u++) {
-    const goesOn = u < page.n && page.shortRun[u]! > 0 && (u === start || (page.shortRun[u - 1]! > 0 && gapBefore[u] === 0))
-    if (goesOn) continue
+    const isLabelHere = u < page.n && label(u)
+    if (isLabelHere && (u === start || gapBefore[u] === 0)) continue
     for (let inside = start; inside < u; inside++) runs[inside] = u - start
-    start = u < page.n && page.shortRun[u]! > 0 ? u : u + 1
+    start = isLabelHere ? u : u + 1
   }
   return runs
 }
+
+/**
+ * A line of two or three capitals: in news the initials an agency signs with (`KR`,
+ * boilerplate/byline), in documentation a heading (`API`, `CLI`, `FAQ`), which the technical cap
+ * leaves to the trees.
+ */
+const ACRONYM = /^\p{Lu}{2,3}$/u
+
+/** Code indented as a block: four spaces or a tab. */
+const INDENTED = /^(?: {4}|\t)/
+
+/** Whether a line holds a code marker (register.ts) or a markup file's stand-in for code. */
+function holdsCode(text: string): boolean {
+  return codeDensity(text, 1) > 0 || STAND_IN_WORD.test(text)
+}
+const STAND_IN_WORD = new RegExp(`\\b${STAND_IN}\\b`)
 
 /**
  * The units the classifier judges: the non-blank lines, or, in a hard-wrapped text, its paragraphs.
