@@ -423,6 +423,15 @@ describe('stand-ins', () => {
     expect(swap?.expected).toEqual(['to be able to reset'])
   })
 
+  it('names the file’s line where a message refers to another line (Sentence repeated from line 7)', () => {
+    // The analyzed text has no code block: there the first copy is on its line 3.
+    const sentence = 'The talks ended without a commitment to a ceasefire, officials said on Monday.'
+    const source = `# Title\n\n\`\`\`\ncode\n\`\`\`\n\n${sentence}\n\nMore text follows here about the talks in the region.\n\n${sentence}\n`
+    const repeated = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/repeated-sentence')
+    expect(repeated?.line).toBe(11)
+    expect(repeated?.message).toBe('Sentence repeated from line 7')
+  })
+
   it('a run of inline code values is no repetition loop, while a loop of words around it still is', () => {
     // From an npm README's option reference (boxen): each value is inline code, so the analyzed
     // text reads `Values: Xyz Xyz Xyz …`, which the rule called an error.

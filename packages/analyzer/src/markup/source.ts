@@ -130,6 +130,8 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
   const structured = prepared.structured ?? []
   const inStructure = rangeTest(structured)
 
+  // The original line of virtual line `line`: where its first character came from.
+  const originalLine = (line: number): number => pointOf(originalStarts, virtual.start(virtualLine(virtual, virtualStarts, line).first)).line
   const findings: Finding[] = []
   for (const finding of analysis.findings) {
     const virtualStart = offsetOf(virtualStarts, virtual.text.length, finding.line, finding.column)
@@ -140,7 +142,9 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     if (finding.category === 'boilerplate' && inStructure(start)) continue
     const from = pointOf(originalStarts, start)
     const to = pointOf(originalStarts, end)
-    findings.push({ ...finding, ...unhidden(finding, virtual, original, virtualStart, endVirtual), line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
+    const words = unhidden(finding, virtual, original, virtualStart, endVirtual)
+    if (LINE_REFERENCES.has(finding.ruleId)) words.message = words.message.replace(/\bline (\d+)\b/g, (_, line: string) => `line ${originalLine(Number(line))}`)
+    findings.push({ ...finding, ...words, line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
   }
   findings.sort(byPosition)
 
@@ -179,6 +183,9 @@ function unhidden(finding: Finding, virtual: VirtualText, original: string, from
   if (finding.expected !== undefined) result.expected = finding.expected.map(fill)
   return result
 }
+
+/** Rules whose messages name another line ("Repeats line 12"), which is a line of the analyzed text. */
+const LINE_REFERENCES = new Set(['boilerplate/repeated', 'translation/repeated-sentence'])
 
 const STAND_IN_WORD = new RegExp(`\\b${STAND_IN}\\b`, 'g')
 
