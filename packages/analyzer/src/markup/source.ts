@@ -130,8 +130,6 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
   const structured = prepared.structured ?? []
   const inStructure = rangeTest(structured)
 
-  // The original line of virtual line `line`: where its first character came from.
-  const originalLine = (line: number): number => pointOf(originalStarts, virtual.start(virtualLine(virtual, virtualStarts, line).first)).line
   const findings: Finding[] = []
   for (const finding of analysis.findings) {
     const virtualStart = offsetOf(virtualStarts, virtual.text.length, finding.line, finding.column)
@@ -143,7 +141,7 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     const from = pointOf(originalStarts, start)
     const to = pointOf(originalStarts, end)
     const words = unhidden(finding, virtual, original, virtualStart, endVirtual)
-    if (LINE_REFERENCES.has(finding.ruleId)) words.message = words.message.replace(/\bline (\d+)\b/g, (_, line: string) => `line ${originalLine(Number(line))}`)
+    if (LINE_REFERENCES.has(finding.ruleId)) words.message = words.message.replace(/\bline (\d+)\b/g, (_, line: string) => `line ${originalLine(virtual, virtualStarts, originalStarts, Number(line))}`)
     findings.push({ ...finding, ...words, line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
   }
   findings.sort(byPosition)
@@ -166,7 +164,6 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
  * `from`, `to`: the finding's span in the virtual text.
  */
 function unhidden(finding: Finding, virtual: VirtualText, original: string, from: number, to: number): Pick<Finding, 'excerpt' | 'message' | 'expected'> {
-  const kept = finding.expected === undefined ? { excerpt: finding.excerpt, message: finding.message } : { excerpt: finding.excerpt, message: finding.message, expected: finding.expected }
   const text = virtual.text
   const values: string[] = []
   for (let at = text.indexOf(STAND_IN, from); at !== -1 && at < to; at = text.indexOf(STAND_IN, at + STAND_IN.length)) {
@@ -174,7 +171,7 @@ function unhidden(finding: Finding, virtual: VirtualText, original: string, from
     const value = raw.replace(/<[^>]*>/g, '').replace(/`+/g, '').replace(/\s+/g, ' ').trim()
     values.push(value.length > 40 ? `${value.slice(0, 39)}…` : value)
   }
-  if (values.length === 0) return kept
+  if (values.length === 0) return { excerpt: finding.excerpt, message: finding.message }
   const fill = (value: string): string => {
     let index = 0
     return value.replace(STAND_IN_WORD, (match) => values[index++] ?? match)
@@ -233,6 +230,11 @@ function structureAsContent(analysis: Analysis, virtual: VirtualText, virtualSta
   return stats
 }
 
+/** The original line of virtual line `line` (1-based): where its first character that is not white space came from. */
+function originalLine(virtual: VirtualText, virtualStarts: readonly number[], originalStarts: readonly number[], line: number): number {
+  return pointOf(originalStarts, virtual.start(virtualLine(virtual, virtualStarts, line).first)).line
+}
+
 /** Virtual line `line` (1-based), trimmed, and the virtual offset of its first character that is not white space. */
 function virtualLine(virtual: VirtualText, virtualStarts: readonly number[], line: number): { first: number; text: string } {
   const lineStart = virtualStarts[line - 1] ?? 0
@@ -254,7 +256,6 @@ function remapLines(
   inStructure: (offset: number) => boolean,
 ): LineResult[] {
   const byLine = new Map<number, LineResult>()
-  const originalLine = (virtualNumber: number): number => pointOf(originalStarts, virtual.start(virtualLine(virtual, virtualStarts, virtualNumber).first)).line
   for (const entry of lines) {
     const offset = virtual.start(virtualLine(virtual, virtualStarts, entry.line).first)
     const line = pointOf(originalStarts, offset).line
@@ -262,7 +263,7 @@ function remapLines(
     if (!seen) {
       const moved: LineResult = { ...entry, line }
       // A wrapped paragraph of the virtual text (prose in a <pre>) starts on an original line too.
-      if (entry.paragraph !== undefined) moved.paragraph = originalLine(entry.paragraph)
+      if (entry.paragraph !== undefined) moved.paragraph = originalLine(virtual, virtualStarts, originalStarts, entry.paragraph)
       // Structured content (a Markdown list or table) is content, whatever the classifier thought.
       byLine.set(line, inStructure(offset) ? { ...moved, kind: 'content', boilerplate: 0 } : moved)
       continue

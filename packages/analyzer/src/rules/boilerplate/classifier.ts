@@ -114,8 +114,8 @@ const SMALL_DOCUMENT = 5
 /** Highest probability of a line without a junk shape in such a document. */
 const SMALL_DOCUMENT_CAP = 0.3
 /**
- * Technical weight (register.ts) from which the lines outside runs of short lines count only by
- * their shape, as in a small document. Of the READMEs of npm packages read whole as Markdown
+ * Technical weight (register.ts) from which the lines outside runs of bare labels (`shortRuns`)
+ * count only by their shape, as in a small document. Of the READMEs of npm packages read whole as Markdown
  * (scripts/eval-technical.mjs), 28% scored under 70 on boilerplate, nearly all for short
  * paragraphs the trees called junk by their place among code blocks; with this, 1.1% (3 of 277).
  * No page of boilerplate-dev.jsonl is technical (its figures are unchanged).
@@ -133,7 +133,7 @@ const TECHNICAL_CAP = 0.2
 export function pageProbabilities(
   page: Page,
   model: Model = boilerplateModel(),
-  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array; headings?: Uint8Array } = {},
+  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array; acronyms?: Uint8Array } = {},
 ): { p1: Float32Array; p: Float32Array } {
   const n = page.n
   const p1 = new Float32Array(n)
@@ -156,9 +156,9 @@ export function pageProbabilities(
     for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
   } else if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
     const runs = options.shortRuns ?? page.shortRun
-    const headings = options.headings
+    const acronyms = options.acronyms
     for (let k = 0; k < n; k++) {
-      if ((isShaped(page, k) && !headings?.[k]) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
+      if ((isShaped(page, k) && !acronyms?.[k]) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
       p[k] = Math.min(p[k]!, TECHNICAL_CAP)
     }
   }
@@ -234,7 +234,7 @@ export function classify(ctx: TqContext, file: VFile): void {
   const page = buildPage(units, stopWords, model.lexicon)
   const options =
     ctx.technical >= TECHNICAL_SHAPES_ONLY
-      ? { technical: ctx.technical, shortRuns: shortRuns(page, units, numbers, unitOf, ctx.blankLineBlocks), headings: Uint8Array.from(units, (unit) => (ACRONYM.test(unit.trim()) ? 1 : 0)) }
+      ? { technical: ctx.technical, shortRuns: shortRuns(page, units, numbers, unitOf, ctx.blankLineBlocks), acronyms: Uint8Array.from(units, (unit) => (ACRONYM.test(unit.trim()) ? 1 : 0)) }
       : {}
   const { p1, p } = pageProbabilities(page, model, options)
   for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[unitOf[j]!]!
@@ -295,7 +295,7 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
 /**
  * A line of two or three capitals: in news the initials an agency signs with (`KR`,
  * boilerplate/byline), in documentation a heading (`API`, `CLI`, `FAQ`), which the technical cap
- * leaves to the trees.
+ * does not spare as a junk shape.
  */
 const ACRONYM = /^\p{Lu}{2,3}$/u
 
