@@ -113,6 +113,14 @@ describe('the line model in technical text', () => {
     expect(severityAmong(docs)).toBe('info')
   })
 
+  it('reports a repeated sentence as info in documentation, where options repeat by design, and a warning in news', () => {
+    const copy = 'Set this option to true to accept such code in the input.'
+    const severityAmong = (context: string[]): string | undefined =>
+      analyze([copy, ...context, copy].join('\n'), { lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/repeated-sentence')?.severity
+    expect(severityAmong(news)).toBe('warning')
+    expect(severityAmong(docs)).toBe('info')
+  })
+
   it('measures Markdown on the file, whose inline code the analyzed text replaces with a stand-in', () => {
     const markdown = `${docs.join('\n\n')}\n\n${sentence}\n`
     const asMarkdown = analyzeSource(markdown, { syntax: 'markdown', lang: 'en' }).lines.at(-1)!.translation

@@ -14,7 +14,8 @@
  * Trump to hold call with Putin in push for Ukraine ceasefire      ← twice on the page: not flagged
  * ```
  *
- * Memory stays bounded: a 53-bit hash of each sentence is kept, for at most 200,000 sentences.
+ * In documentation a copy is info (`TECHNICAL`). Memory stays bounded: a 53-bit hash of each
+ * sentence is kept, for at most 200,000 sentences.
  */
 import type { Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
@@ -41,6 +42,13 @@ export const meta: RuleMeta = {
 
 const MIN_WORDS = 6
 const MAX_KEPT = 200_000
+/**
+ * Technical weight (register.ts) from which a copy is info: reference documentation repeats a
+ * sentence by design, once per option it describes (`Set this to true to accept such code.`); in
+ * the READMEs of npm packages read as Markdown it was the most frequent warning, 1.35 per 1,000
+ * words (scripts/eval-technical.mjs). The score counts no copy in any text (packages/scoring).
+ */
+const TECHNICAL = 0.5
 
 function repeatedSentence() {
   return function (tree: Root, file: VFile): void {
@@ -70,7 +78,7 @@ function repeatedSentence() {
         if (first === undefined) {
           if (seen.size < MAX_KEPT) seen.set(key, position.start.line)
         } else {
-          report(file, meta, sentence, `Sentence repeated from line ${first}`)
+          report(file, meta, sentence, `Sentence repeated from line ${first}`, ctx.technical >= TECHNICAL ? { severity: 'info' } : {})
         }
       }
     }

@@ -6,12 +6,16 @@
  * in French the space is right.
  *
  * Not flagged: an ellipsis, closed or spaced as style guides write it (`and then ...`,
- * `and then . . .`), a dash or bullet (`Push for sanctions -`), and a colon between digits
- * (`3 : 1`, a ratio or a time).
+ * `and then . . .`), a dash or bullet (`Push for sanctions -`), a colon between digits
+ * (`3 : 1`, a ratio or a time), an emoticon or emoji code, whose colon the next character touches
+ * (`small but powerful :P`, `:tada:`; French spacing leaves a space after it too), and a colon
+ * after inline code in a marked-up file, documentation's definition list (`` `oldStr` : the
+ * original string ``).
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import { spanOnLine } from '../../document.js'
+import { STAND_IN } from '../../markup/stand-in.js'
 import { context, report, type Detector, type RuleMeta } from '../../rule.js'
 
 export const meta: RuleMeta = {
@@ -30,6 +34,7 @@ export const meta: RuleMeta = {
     'The minister said . . . nothing at all.',
     'The score was 3 : 1 at half time.',
     '- Push for sanctions -',
+    'It is small, simple but powerful :P and it saves time :tada:',
   ],
 }
 
@@ -59,6 +64,10 @@ function spaceBeforePunctuation() {
         if (mark === ':' && /\p{N}$/u.test(before) && /^\s*\p{N}/u.test(after)) continue
         // `said . . . nothing`: a spaced ellipsis.
         if (mark === '.' && /^\s*\./u.test(after)) continue
+        // `powerful :P`, `:tada:`: an emoticon or emoji code, not a colon with French spacing.
+        if ((mark === ':' || mark === ';') && after !== '' && !/^\s/u.test(after)) continue
+        // `Xyz : the original string`: inline code and its description (a stand-in, markup/stand-in.ts).
+        if (mark === ':' && before.endsWith(STAND_IN) && !/\p{L}/u.test(before.charAt(before.length - STAND_IN.length - 1))) continue
         const start = match.index
         const end = start + match[0].length
         report(file, meta, spanOnLine(line.number, line.offset, start, end), `Space before \`${mark}\`: French typography, not English`, {
