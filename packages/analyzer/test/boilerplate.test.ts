@@ -666,17 +666,44 @@ describe('boilerplate in hard-wrapped text', () => {
 describe('boilerplate in documentation (technical text, register.ts)', () => {
   const docs = (name: string): string => readFileSync(new URL(`../../../fixtures/docs/${name}`, import.meta.url), 'utf8')
 
-  it('judges an option reference’s short paragraphs by their shape alone: only its licence line is junk', () => {
+  it('judges an option reference’s short paragraphs by their shape alone, and its licence line as its own', () => {
     // `Type: \`string\``, `Default: \`'left'\`` and `To install the latest version:` sit between code
     // blocks and repeat from option to option; the trees, which learned news pages, called them
-    // menus, repeats and junk lines.
+    // menus, repeats and junk lines. The closing `MIT © Jane Roe` ends a README, not a site.
     const source = docs('option-reference.md')
     const analysis = analyzeSource(source, { syntax: 'markdown', lang: 'en' })
-    const junk = analysis.findings.filter((finding) => finding.category === 'boilerplate')
-    expect(junk.map((finding) => [finding.ruleId, finding.excerpt])).toEqual([['boilerplate/ui-string', 'MIT © Jane Roe']])
-    // And none of the other lines is doubtful enough for the score to count it as part junk.
-    const licence = source.split('\n').indexOf('MIT © Jane Roe') + 1
-    for (const line of analysis.lines) if (line.line !== licence) expect(line.boilerplate, `line ${line.line}`).toBeLessThan(0.25)
+    expect(analysis.findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    // And no line is doubtful enough for the score to count it as part junk.
+    for (const line of analysis.lines) expect(line.boilerplate, `line ${line.line}`).toBeLessThan(0.25)
+  })
+
+  it('reads a short README of headings and one-line paragraphs as documentation', () => {
+    // As @types packages write theirs: the only code is an install command in a block quote.
+    const source = [
+      '# Installation',
+      '> `npm install --save @types/estree`',
+      '',
+      '# Summary',
+      'This package contains type definitions for estree (https://github.com/estree/estree).',
+      '',
+      '# Details',
+      'Files were exported from https://github.com/DefinitelyTyped/DefinitelyTyped/tree/master/types/estree.',
+      '',
+      '### Additional Details',
+      ' * Last updated: Thu, 29 Oct 2026 04:33:31 GMT',
+      ' * Dependencies: none',
+      '',
+      '# Credits',
+      'These definitions were written by [RReverser](https://github.com/RReverser).',
+      '',
+    ].join('\n')
+    expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+  })
+
+  it('reads install commands between headings of a plain-text README as no menu', () => {
+    const text = ['frame-box', 'Draw a box around text in the terminal.', 'Install', 'npm install frame-box', 'or', 'yarn add frame-box', 'Usage', "import frameBox from 'frame-box'", 'console.log(frameBox(`unicorn`))', 'License', 'MIT'].join('\n\n')
+    const menus = analyze(text).findings.filter((finding) => finding.ruleId === 'boilerplate/menu')
+    expect(menus.map((finding) => finding.excerpt)).toEqual([])
   })
 
   it('still finds a scraped docs page’s navigation, a run of short lines with no blank line between them', () => {

@@ -418,6 +418,17 @@ describe('stand-ins', () => {
       expect(wording?.excerpt, sentence).toBe('risk more utmost of')
       expect(wording?.message, sentence).toMatch(/^Improbable wording: `risk +more utmost of`$/)
     }
+    // Code with angle brackets, an autolink, a code span glued to a word, letters the file itself holds.
+    const notices: Array<[string, string]> = [
+      ['© 2019 the `Acme`s authors and `Bar` contributors. All rights reserved.', '© 2019 the Acmes authors and Bar contributors. All rights reserved.'],
+      ['© 2019 `Promise<void>` makers, see <https://example.com/license>. All rights reserved.', '© 2019 Promise<void> makers, see https://example.com/license. All rights reserved.'],
+      ['© Xyzzy Corp and `Bar` contributors. All rights reserved.', '© Xyzzy Corp and Bar contributors. All rights reserved.'],
+    ]
+    for (const [notice, shown] of notices) {
+      const source = `${[...news, notice].join('\n\n')}\n`
+      const copyright = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.find((finding) => finding.message.startsWith('Copyright notice'))
+      expect(copyright?.excerpt, notice).toBe(shown)
+    }
     const swap = wordingOf('And the plan is for you to able be `to` reset the magnets completely so they forget all their grammar rules.', 'markdown')
     expect(swap?.message).toBe('Improbable word order: `to able be to reset`')
     expect(swap?.expected).toEqual(['to be able to reset'])

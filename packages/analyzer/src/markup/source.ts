@@ -62,7 +62,7 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
   const prepared = prepare(text, syntax)
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
   const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(prepared, text, syntax), blankLineBlocks: syntax === 'markdown' || syntax === 'mdx' })
-  const mapped = remap(analysis, prepared, text, analyzeOptions.boilerplateThreshold ?? 0.5)
+  const mapped = remap(analysis, prepared, text, syntax, analyzeOptions.boilerplateThreshold ?? 0.5)
   if (source !== undefined) {
     const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }
     if (sourceLang !== undefined) pairOptions.sourceLanguage = sourceLang
@@ -74,26 +74,49 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 
 /**
  * The code density (register.ts) of a marked-up file: that of the prose the analyzer reads, plus
- * the file's inline code (a Markdown code span, an HTML `<code>`, `<kbd>`, `<samp>`, `<var>` or
- * `<tt>`), which that prose holds as a stand-in word. Other stand-ins (an image, a bare URL) and
- * link targets are no sign of documentation: a news story in Markdown with a "Read more:" link in
- * every other paragraph is no README. A locale file is UI strings, whose placeholders are no sign
- * of it either: never technical.
+ * the file's code, which that prose holds as a stand-in word or leaves out (a block of nothing but
+ * code): each inline code (a Markdown code span; an HTML `<code>`, `<kbd>`, `<samp>`, `<var>` or
+ * `<tt>`) and each line of a code block (fenced in Markdown, `<pre>` in HTML). Other stand-ins (an
+ * image, a bare URL) and link targets are no sign of documentation: a news story in Markdown with
+ * a "Read more:" link in every other paragraph is no README, while a short README of a description
+ * and two install commands is one. A locale file is UI strings, whose placeholders are no sign of
+ * it either: never technical.
  */
 function codeDensityOf(prepared: Prepared, original: string, syntax: Exclude<Syntax, 'text'>): number {
   if (syntax === 'json') return 0
-  const { virtual } = prepared
-  const text = virtual.text
-  let code = 0
-  for (let at = text.indexOf(STAND_IN); at !== -1; at = text.indexOf(STAND_IN, at + STAND_IN.length)) {
-    const from = virtual.start(at)
-    if (INLINE_CODE.test(original.slice(from, from + 6))) code++
-  }
-  return codeDensity(text, countWords(text), code)
+  const text = prepared.virtual.text
+  return codeDensity(text, countWords(text), syntax === 'html' ? htmlCode(original) : markdownCode(original))
 }
 
-/** How inline code starts in the original: a backquote, or an HTML element for code. */
-const INLINE_CODE = /^(?:`|<(?:code|kbd|samp|var|tt)\b)/i
+/** A Markdown code fence: three or more backquotes or tildes, indented at most three spaces. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+/** A Markdown code span. */
+const CODE_SPAN = /`[^`\n]+`/g
+
+/** Code in a Markdown file: its code spans and the non-blank lines of its fenced code blocks. */
+function markdownCode(markdown: string): number {
+  let code = 0
+  let fence: string | undefined
+  for (const line of markdown.split('\n')) {
+    const marker = FENCE.exec(line)?.[1]
+    if (fence === undefined) {
+      if (marker !== undefined) fence = marker
+      else code += line.match(CODE_SPAN)?.length ?? 0
+    } else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined
+    else if (line.trim() !== '') code++
+  }
+  return code
+}
+
+/** Code in an HTML file: the non-blank lines of its `<pre>` elements and its inline code elements elsewhere. */
+function htmlCode(html: string): number {
+  let code = 0
+  const rest = html.replace(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi, (_, inside: string) => {
+    for (const line of inside.split('\n')) if (line.trim() !== '') code++
+    return ' '
+  })
+  return code + (rest.match(/<(?:code|kbd|samp|var|tt)\b/gi)?.length ?? 0)
+}
 
 function prepare(text: string, syntax: Exclude<Syntax, 'text'>): Prepared {
   switch (syntax) {
@@ -122,7 +145,7 @@ function localeRules(rules: Record<string, RuleSetting> | undefined): Record<str
 }
 
 /** The analysis of the virtual text, with positions in the original and inline control applied. */
-function remap(analysis: Analysis, prepared: Prepared, original: string, threshold: number): Analysis {
+function remap(analysis: Analysis, prepared: Prepared, original: string, syntax: Exclude<Syntax, 'text'>, threshold: number): Analysis {
   const { virtual } = prepared
   const virtualStarts = lineStarts(virtual.text)
   const originalStarts = lineStarts(original)
@@ -140,7 +163,7 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
     if (finding.category === 'boilerplate' && inStructure(start)) continue
     const from = pointOf(originalStarts, start)
     const to = pointOf(originalStarts, end)
-    const words = unhidden(finding, virtual, original, virtualStart, endVirtual)
+    const words = unhidden(finding, virtual, original, syntax, virtualStart, endVirtual)
     if (LINE_REFERENCES.has(finding.ruleId)) words.message = words.message.replace(/\bline (\d+)\b/g, (_, line: string) => `line ${originalLine(virtual, virtualStarts, originalStarts, Number(line))}`)
     findings.push({ ...finding, ...words, line: from.line, column: from.column, endLine: to.line, endColumn: to.column })
   }
@@ -158,17 +181,17 @@ function remap(analysis: Analysis, prepared: Prepared, original: string, thresho
 /**
  * A finding's excerpt, message and suggestions with each stand-in in the finding's span replaced,
  * in order, by the text of what it stood for (`risk` for a Markdown code span or an HTML
- * `<code>risk</code>`, the address of a bare URL): `Improbable wording: \`Xyz more utmost of\``
- * named a word the user never wrote; it now reads `Improbable wording: \`risk more utmost of\``.
- * The excerpt stays the rendered text the analyzer read, as for every finding of a marked-up file.
- * `from`, `to`: the finding's span in the virtual text.
+ * `<code>risk</code>`, `Promise<void>` for \`Promise<void>\`, the address of an autolink, an
+ * image's alt text): `Improbable wording: \`Xyz more utmost of\`` named a word the user never
+ * wrote; it now reads `Improbable wording: \`risk more utmost of\``. The excerpt stays the
+ * rendered text the analyzer read, as for every finding of a marked-up file. `from`, `to`: the
+ * finding's span in the virtual text.
  */
-function unhidden(finding: Finding, virtual: VirtualText, original: string, from: number, to: number): Pick<Finding, 'excerpt' | 'message' | 'expected'> {
-  const text = virtual.text
+function unhidden(finding: Finding, virtual: VirtualText, original: string, syntax: Exclude<Syntax, 'text'>, from: number, to: number): Pick<Finding, 'excerpt' | 'message' | 'expected'> {
   const values: string[] = []
-  for (let at = text.indexOf(STAND_IN, from); at !== -1 && at < to; at = text.indexOf(STAND_IN, at + STAND_IN.length)) {
-    const raw = original.slice(virtual.start(at), virtual.end(at + STAND_IN.length))
-    const value = raw.replace(/<[^>]*>/g, '').replace(/`+/g, '').replace(/\s+/g, ' ').trim()
+  STAND_IN_WORD.lastIndex = from
+  for (let match = STAND_IN_WORD.exec(virtual.text); match && match.index < to; match = STAND_IN_WORD.exec(virtual.text)) {
+    const value = shownAs(original.slice(virtual.start(match.index), virtual.end(match.index + STAND_IN.length)), syntax)
     values.push(value.length > 40 ? `${value.slice(0, 39)}…` : value)
   }
   if (values.length === 0) return { excerpt: finding.excerpt, message: finding.message }
@@ -181,10 +204,30 @@ function unhidden(finding: Finding, virtual: VirtualText, original: string, from
   return result
 }
 
+/** The text a reader sees of `raw`, the original of a stand-in: code without its marks, an autolink's address, an image's alt text. */
+function shownAs(raw: string, syntax: Exclude<Syntax, 'text'>): string {
+  let value = raw
+  if (syntax === 'html') {
+    const alt = /^<img\b[^>]*\balt\s*=\s*["']([^"']*)["']/i.exec(value)
+    value = alt ? alt[1]! : value.replace(/<[^>]*>/g, '')
+    value = value.replace(/&(lt|gt|amp|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? _)
+  } else if (value.startsWith('`')) value = value.replace(/^`+ ?/, '').replace(/ ?`+$/, '')
+  else if (value.startsWith('![')) value = /^!\[([^\]]*)\]/.exec(value)?.[1] ?? value
+  else if (value.startsWith('<') && value.endsWith('>')) value = value.slice(1, -1)
+  return value.replace(/\s+/g, ' ').trim()
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
+
 /** Rules whose messages name another line ("Repeats line 12"), which is a line of the analyzed text. */
 const LINE_REFERENCES = new Set(['boilerplate/repeated', 'translation/repeated-sentence'])
 
-const STAND_IN_WORD = new RegExp(`\\b${STAND_IN}\\b`, 'g')
+/**
+ * Every occurrence of the stand-in's letters, glued to a word or not (`Xyzs` for \`Acme\`s): each
+ * is replaced by the original text at its place, which for letters the file itself holds (`Xyzzy`)
+ * is the same letters.
+ */
+const STAND_IN_WORD = new RegExp(STAND_IN, 'g')
 
 /**
  * Whether an offset lies in one of `ranges` (which may nest or overlap): a binary search over their

@@ -115,12 +115,15 @@ const SMALL_DOCUMENT = 5
 const SMALL_DOCUMENT_CAP = 0.3
 /**
  * Technical weight (register.ts) from which the lines outside runs of bare labels (`shortRuns`)
- * count only by their shape, as in a small document. Of the READMEs of npm packages read whole as Markdown
- * (scripts/eval-technical.mjs), 28% scored under 70 on boilerplate, nearly all for short
- * paragraphs the trees called junk by their place among code blocks; with this, 1.1% (3 of 277).
- * No page of boilerplate-dev.jsonl is technical (its figures are unchanged).
+ * count only by their shape, as in a small document: a fifth of the way up the register's ramp
+ * (2 code markers per 100 words; no news article or scraped page of ../shared/corpus has more than
+ * 0.5), so a short README whose only code is one install command counts. Of the READMEs of npm
+ * packages read whole as Markdown (scripts/eval-technical.mjs), 28% scored under 70 on
+ * boilerplate, nearly all for short paragraphs the trees called junk by their place among code
+ * blocks; with this, none of those of 150 words or more, 1.2% of all 427. No page of
+ * boilerplate-dev.jsonl is technical (its figures are unchanged).
  */
-const TECHNICAL_SHAPES_ONLY = 0.5
+const TECHNICAL_SHAPES_ONLY = 0.2
 /**
  * Highest probability of such a line: below 0.25, where the boilerplate score starts to count a
  * content line as part junk (packages/scoring), since the trees' doubt about a line among code
@@ -133,7 +136,7 @@ const TECHNICAL_CAP = 0.2
 export function pageProbabilities(
   page: Page,
   model: Model = boilerplateModel(),
-  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array; acronyms?: Uint8Array } = {},
+  options: { headlineCap?: number; technical?: number; shortRuns?: Int32Array; spared?: Uint8Array } = {},
 ): { p1: Float32Array; p: Float32Array } {
   const n = page.n
   const p1 = new Float32Array(n)
@@ -156,9 +159,9 @@ export function pageProbabilities(
     for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
   } else if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
     const runs = options.shortRuns ?? page.shortRun
-    const acronyms = options.acronyms
+    const spared = options.spared
     for (let k = 0; k < n; k++) {
-      if ((isShaped(page, k) && !acronyms?.[k]) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
+      if ((isShaped(page, k) && !spared?.[k]) || runs[k]! >= MENU_RUN || copyOfHeadline(page, k)) continue
       p[k] = Math.min(p[k]!, TECHNICAL_CAP)
     }
   }
@@ -234,7 +237,7 @@ export function classify(ctx: TqContext, file: VFile): void {
   const page = buildPage(units, stopWords, model.lexicon)
   const options =
     ctx.technical >= TECHNICAL_SHAPES_ONLY
-      ? { technical: ctx.technical, shortRuns: shortRuns(page, units, numbers, unitOf, ctx.blankLineBlocks), acronyms: Uint8Array.from(units, (unit) => (ACRONYM.test(unit.trim()) ? 1 : 0)) }
+      ? { technical: ctx.technical, shortRuns: shortRuns(page, units, numbers, unitOf, ctx.blankLineBlocks), spared: sparedShapes(page, units, ctx.blankLineBlocks) }
       : {}
   const { p1, p } = pageProbabilities(page, model, options)
   for (let j = 0; j < n; j++) ctx.boilerplate[numbers[j]! - 1] = p[unitOf[j]!]!
@@ -267,10 +270,11 @@ export function classify(ctx: TqContext, file: VFile): void {
 
 /**
  * For each unit, the length of the run of bare labels it is in (0 for a unit that is none): short
- * lines of at most `MENU_WORDS` words without final punctuation, colon, indent or code. A
+ * lines of at most `MENU_WORDS` words, starting with a capital or a digit, without indent, final
+ * punctuation, colon or code. A
  * navigation menu is a run of labels (`Docs`, `API`, `Blog`); documentation's short lines are not,
  * or not five in a row: they hold code (`Type: \`string\``, `import frameBox from 'frame-box'`,
- * indented), end a sentence, introduce what follows (`To install the latest version:`), or sit
+ * `npm install frame-box`, indented), end a sentence, introduce what follows (`To install the latest version:`), or sit
  * between such lines (`Install`, `Usage`). In plain text a run goes on across blank lines,
  * which an extractor may put between every two blocks; with `cutAtBlank` (Markdown, whose blocks
  * blank lines separate by construction and whose menus are lists) a blank line ends it.
@@ -280,7 +284,12 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
   const gapBefore = new Uint8Array(page.n)
   if (cutAtBlank) for (let j = 1; j < numbers.length; j++) if (unitOf[j] !== unitOf[j - 1] && numbers[j] !== numbers[j - 1]! + 1) gapBefore[unitOf[j]!] = 1
   const label = (u: number): boolean =>
-    page.shortRun[u]! > 0 && page.words[u]! <= MENU_WORDS && !isTerminal(page, u) && !endsInColon(page, u) && !INDENTED.test(units[u]!) && !holdsCode(units[u]!)
+    page.shortRun[u]! > 0 &&
+    page.words[u]! <= MENU_WORDS &&
+    !isTerminal(page, u) &&
+    !endsInColon(page, u) &&
+    CAPITALIZED.test(units[u]!) &&
+    !holdsCode(units[u]!)
   const runs = new Int32Array(page.n)
   let start = 0
   for (let u = 0; u <= page.n; u++) {
@@ -293,14 +302,20 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
 }
 
 /**
- * A line of two or three capitals: in news the initials an agency signs with (`KR`,
- * boilerplate/byline), in documentation a heading (`API`, `CLI`, `FAQ`), which the technical cap
- * does not spare as a junk shape.
+ * The junk shapes that are none in documentation, where the technical cap takes them as any other
+ * line: two or three capitals, in news the initials an agency signs with (`KR`, boilerplate/byline),
+ * in documentation a heading (`API`, `CLI`, `FAQ`); and in a Markdown file (`markdown`), a
+ * project's licence line (`MIT © Jane Roe`), the end of its README rather than a site's footer
+ * (a README of five lines failed for it).
  */
+function sparedShapes(page: Page, units: readonly string[], markdown: boolean): Uint8Array {
+  const copyright = SHAPE_NAMES.indexOf('copyright notice')
+  return Uint8Array.from(units, (unit, k) => (ACRONYM.test(unit.trim()) || (markdown && page.shape[k] === copyright) ? 1 : 0))
+}
 const ACRONYM = /^\p{Lu}{2,3}$/u
 
-/** Code indented as a block: four spaces or a tab. */
-const INDENTED = /^(?: {4}|\t)/
+/** A label starts with a capital or a digit, unindented: not a command (`npm install frame-box`), a joiner (`or`), indented code. */
+const CAPITALIZED = /^[\p{Lu}\p{N}]/u
 
 /** Whether a line holds a code marker (register.ts) or a markup file's stand-in for code. */
 function holdsCode(text: string): boolean {

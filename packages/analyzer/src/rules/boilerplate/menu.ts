@@ -38,6 +38,9 @@ export const meta: RuleMeta = {
 
 const SEPARATOR = /\s+[|/»›>·•]\s+|\s*[|»›]\s*|\s+[-–]\s+/u
 
+/** Inline code in backquotes. */
+const INLINE_CODE = /`[^`]+`/
+
 /** Whether `text` holds a character of `SEPARATOR`: | / » › > · • - –. */
 function holdsSeparator(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -63,8 +66,9 @@ function menuShape(text: string, hints: LineHints | undefined): string | undefin
   if ((last === 62 || last === 0x203a || last === 0xbb) && /\S\s+[>›»]$/u.test(trimmed)) return 'breadcrumb'
   // Without a separator character the line is one item.
   if (!(hints ? (hints.marks & MARK_MENU_SEPARATOR) !== 0 : holdsSeparator(text))) return undefined
-  // A line with inline code in backquotes is documentation (Type: `string | object`), not links.
-  if (text.includes('`')) return undefined
+  // A line with inline code in backquotes is documentation (Type: `string | object`), not links;
+  // a lone backquote is an apostrophe (What`s new).
+  if (INLINE_CODE.test(text)) return undefined
   // The items that are not blank, and whether each has at most four words. A plain loop: `map`,
   // `filter` and `every` on the arrays `split` returns made V8 throw away the optimised code of the
   // whole line loop hundreds of times on the dev pages ("wrong map" at `map`, seen with
