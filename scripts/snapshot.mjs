@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Does a change alter what tq reports? Runs analyze() over a fixed sample of real text (the
 // seeds, 150 documents of mt-docs-dev, 30 pages of boilerplate-dev, 300 segments of
-// mt-segments-dev) and writes or compares a snapshot of every finding and line value.
+// mt-segments-dev) and analyzeSource() over Markdown (fixtures/markup, fixtures/docs, and one in
+// five of the READMEs of the packages under node_modules, which the lockfile fixes), and writes
+// or compares a snapshot of every finding and line value.
 //
 //   node scripts/snapshot.mjs write  FILE      record the current output
 //   node scripts/snapshot.mjs compare FILE [--ignore boilerplate]
@@ -11,7 +13,7 @@
 // Run `pnpm build` first (it imports the built analyzer).
 import fs from 'node:fs'
 import path from 'node:path'
-import { analyze } from '@tq/analyzer'
+import { analyze, analyzeSource } from '@tq/analyzer'
 
 const [mode, file, ...rest] = process.argv.slice(2)
 if ((mode !== 'write' && mode !== 'compare') || !file) {
@@ -33,12 +35,42 @@ function* samples() {
   for (let i = 0; i < pages.length; i += 3) yield [`page:${i}`, pages[i].lines.map((line) => line.text).join('\n')]
   const segments = jsonl('mt-segments-dev.jsonl')
   for (let i = 0; i < segments.length && i < 3000; i += 10) yield [`segment:${i}`, segments[i].text ?? segments[i].translation ?? '']
+  for (const dir of ['fixtures/markup', 'fixtures/docs']) {
+    for (const name of fs.readdirSync(path.join(root, dir)).sort()) if (name.endsWith('.md')) yield [`markdown:${dir}/${name}`, fs.readFileSync(path.join(root, dir, name), 'utf8')]
+  }
+  const packages = readmes()
+  for (let i = 0; i < packages.length; i += 5) yield [`markdown:readme:${packages[i][0]}`, fs.readFileSync(packages[i][1], 'utf8')]
+}
+
+/** The README of each package under node_modules/.pnpm, one per package name, in name order. */
+function readmes() {
+  const store = path.join(root, 'node_modules/.pnpm')
+  const byName = new Map()
+  for (const entry of fs.readdirSync(store).sort()) {
+    const modules = path.join(store, entry, 'node_modules')
+    if (!fs.existsSync(modules)) continue
+    for (const scope of fs.readdirSync(modules)) {
+      const names = scope.startsWith('@') ? fs.readdirSync(path.join(modules, scope)).map((name) => `${scope}/${name}`) : [scope]
+      for (const name of names) {
+        if (byName.has(name)) continue
+        let files
+        try {
+          files = fs.readdirSync(path.join(modules, name))
+        } catch {
+          continue
+        }
+        const readme = files.find((file) => /^readme\.(md|markdown)$/i.test(file))
+        if (readme) byName.set(name, path.join(modules, name, readme))
+      }
+    }
+  }
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : 1))
 }
 
 const round = (value) => Math.round(value * 1e6) / 1e6
 const snapshot = {}
 for (const [key, text] of samples()) {
-  const analysis = analyze(text)
+  const analysis = key.startsWith('markdown:') ? analyzeSource(text, { syntax: 'markdown' }) : analyze(text)
   snapshot[key] = {
     language: analysis.language,
     findings: analysis.findings.map((f) => `${f.category} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.message}${f.expected ? ' → ' + f.expected.join('|') : ''}`),
