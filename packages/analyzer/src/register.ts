@@ -26,14 +26,16 @@ const EXTENSION = '(?:[cm]?[jt]sx?|json|mdx?|ya?ml|toml|py|rb|rs|go|java|sh|s?cs
 
 /**
  * One pass over the text finds every marker: a file name with a code extension, a path of two
- * slashes or more (not a date), a scoped package (`@types/node`), snake_case, a URL with its scheme (once, however many dots and slashes it
- * holds), inline code, a flag, camelCase starting with two lower-case letters (not `iPhone`, nor a
- * `#hashTag` or an `@handle`), a call. Not markers: `km/h`, `and/or`, `e.g.`, `U.S.`, `3.5`, bare
- * domains and e-mail addresses (a press contact under a news story). Each alternative starts at a
- * character it needs, so most positions fail at once: about 34 ms over 5 MB of news.
+ * slashes or more with a dot, digit, `_` or `-` after the second (not a date, nor he/him/his), a
+ * scoped package (`@types/node`), snake_case, a URL with its scheme (once, however many dots and
+ * slashes it holds), inline code, a flag, camelCase starting with two lower-case letters (not
+ * `iPhone`, nor a `#hashTag` or an `@handle`), a call. Not markers: `km/h`, `and/or`, `e.g.`,
+ * `U.S.`, `3.5`, bare domains and e-mail addresses (a press contact under a news story). Each
+ * alternative starts at a character it needs, so most positions fail at once: about 34 ms over
+ * 5 MB of news.
  */
 const MARKER = new RegExp(
-  `\\w\\.${EXTENSION}\\b|[A-Za-z_]\\/[\\w-]+\\/\\w|[a-z]_[a-z]|@[a-z\\d][\\w.-]*\\/[a-z\\d]|https?:\\/\\/\\S+|\`[^\`\\n]+\`|(?<![\\w-])--?[a-z][\\w-]*|(?<![#@\\w])[a-z]{2,}[A-Z][a-z]\\w*|\\w\\(\\)`,
+  `\\w\\.${EXTENSION}\\b|[A-Za-z_]\\/[\\w-]+\\/[\\w-]*(?:[_\\d-]|\\.\\w)|[a-z]_[a-z]|@[a-z\\d][\\w.-]*\\/[a-z\\d]|https?:\\/\\/\\S+|\`[^\`\\n]+\`|(?<![\\w-])--?[a-z][\\w-]*|(?<![#@\\w])[a-z]{2,}[A-Z][a-z]\\w*|\\w\\(\\)`,
   'g',
 )
 
@@ -48,10 +50,24 @@ const FULL = 0.04
 export function codeDensity(text: string, words: number, extra = 0): number {
   if (words === 0) return 0
   let markers = extra
+  // How often each marker has counted: a marker counts at most `REPEATS` times, a URL by its host,
+  // so one name or site said again and again (a news story about easyJet, a page dump's list of
+  // link addresses) does not make prose documentation, while documentation's many names do.
+  const seen = new Map<string, number>()
   MARKER.lastIndex = 0
-  while (MARKER.exec(text) !== null) markers++
+  for (let match = MARKER.exec(text); match !== null; match = MARKER.exec(text)) {
+    const key = match[0].startsWith('http') ? (HOST.exec(match[0])?.[0] ?? match[0]) : match[0]
+    const count = (seen.get(key) ?? 0) + 1
+    seen.set(key, count)
+    if (count <= REPEATS) markers++
+  }
   return markers / words
 }
+
+/** Times one marker counts at most. */
+const REPEATS = 2
+/** A URL's scheme and host. */
+const HOST = /^https?:\/\/[^/?#\s]*/
 
 /** How technical a text of code density `density` is: 0 (prose) to 1 (documentation), linear in between. */
 export function technicalWeight(density: number): number {

@@ -700,6 +700,23 @@ describe('boilerplate in documentation (technical text, register.ts)', () => {
     expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
   })
 
+  it('finds a docs site’s sidebar of names in code, and keeps a site’s copyright footer junk in Markdown', () => {
+    const sidebar = ['Array.prototype.at()', 'Array.prototype.concat()', 'Array.prototype.every()', 'Array.prototype.filter()', 'Array.prototype.find()', 'Array.prototype.flat()', 'Array.prototype.map()', 'Array.prototype.reduce()']
+    const prose = [
+      'The widget.map() method builds a new list from the results of calling your function once on every item of the widget, in order.',
+      'Your callbackFn runs only for the items the widget holds; gaps in a sparse widget are skipped and stay gaps in the new list.',
+      'Since widget.map() returns a new list, call widget.forEach() instead when you only want the side effects of your function.',
+    ]
+    const text = ['Skip to main content', 'widget.map()', ...prose, 'In this article', 'Syntax', 'Examples', 'See also', ...sidebar, 'Help improve the docs', 'Widget docs on GitHub'].join('\n')
+    const lines = text.split('\n')
+    const kinds = new Map(analyze(text).lines.map((line) => [lines[line.line - 1]!, line.kind]))
+    for (const item of sidebar) expect(kinds.get(item), item).toBe('boilerplate')
+    for (const line of prose) expect(kinds.get(line), line).toBe('content')
+    const footer = `${docs('option-reference.md')}\nCopyright © 2024 Widget Labs. Built with Docusaurus.\n`
+    const junk = analyzeSource(footer, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')
+    expect(junk.map((finding) => finding.excerpt)).toEqual(['Copyright © 2024 Widget Labs. Built with Docusaurus.'])
+  })
+
   it('reads install commands between headings of a plain-text README as no menu', () => {
     const text = ['frame-box', 'Draw a box around text in the terminal.', 'Install', 'npm install frame-box', 'or', 'yarn add frame-box', 'Usage', "import frameBox from 'frame-box'", 'console.log(frameBox(`unicorn`))', 'License', 'MIT'].join('\n\n')
     const menus = analyze(text).findings.filter((finding) => finding.ruleId === 'boilerplate/menu')

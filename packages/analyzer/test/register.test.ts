@@ -18,7 +18,7 @@ describe('codeDensity', () => {
     expect(markers('Run `npm test` first.')).toBe(1)
     expect(markers('Call readFile or toString on it.')).toBe(2)
     expect(markers('Edit package.json and src/index.ts, or snake_case names.')).toBe(3)
-    expect(markers('Files go to dist/esm/lib and the cache to node_modules.')).toBe(2)
+    expect(markers('Files go to dist/esm/lib_2020 and the cache to node_modules.')).toBe(2)
     expect(markers('Pass --force or -o out.txt to it.')).toBe(3)
     expect(markers('Then run() returns.')).toBe(1)
     expect(markers('See https://example.com for more.')).toBe(1)
@@ -26,6 +26,12 @@ describe('codeDensity', () => {
 
   it('counts a URL once, however many dots and slashes it holds', () => {
     expect(markers('Source: https://www.example.com/news/2019/story.html?id=12&ref=home')).toBe(1)
+  })
+
+  it('counts one name, or the addresses of one site, twice at most: a story about easyJet is no documentation', () => {
+    expect(markers('easyJet said easyJet would fly, and easyJet did; readFile and toString.')).toBe(4)
+    const references = Array.from({ length: 12 }, (_, index) => `${index + 1}. https://www.example.com/news/${index}`).join('\n')
+    expect(markers(references)).toBe(2)
   })
 
   it('adds the markers found otherwise (a markup file’s inline code, which the analyzed text holds as a stand-in)', () => {
@@ -37,6 +43,7 @@ describe('codeDensity', () => {
     expect(markers('The new iPhone and macOS, the U.S. and the U.K., e.g. in 2019.')).toBe(0)
     expect(markers('Winds of 120 km/h and/or rain, his/her car, 5 mg/dl in St.Petersburg, 3.5 percent on 12/05/2019.')).toBe(0)
     expect(markers('Contact press.office@acme.co.uk or visit www.acme.co.uk; #climateChange, @realDonaldTrump.')).toBe(0)
+    expect(markers('Ask them which pronouns they use: he/him/his or they/them/theirs.')).toBe(0)
     expect(markers('The talks ended.The ministers left - and a well-known envoy stayed.')).toBe(0)
     expect(markers('Officials said on Monday that the talks would resume next week.')).toBe(0)
   })

@@ -288,8 +288,7 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
     page.words[u]! <= MENU_WORDS &&
     !isTerminal(page, u) &&
     !endsInColon(page, u) &&
-    CAPITALIZED.test(units[u]!) &&
-    !holdsCode(units[u]!)
+    ((CAPITALIZED.test(units[u]!) && !holdsCode(units[u]!)) || CODE_NAME.test(units[u]!.trim()))
   const runs = new Int32Array(page.n)
   let start = 0
   for (let u = 0; u <= page.n; u++) {
@@ -305,14 +304,22 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
  * The junk shapes that are none in documentation, where the technical cap takes them as any other
  * line: two or three capitals, in news the initials an agency signs with (`KR`, boilerplate/byline),
  * in documentation a heading (`API`, `CLI`, `FAQ`); and in a Markdown file (`markdown`), a
- * project's licence line (`MIT © Jane Roe`), the end of its README rather than a site's footer
- * (a README of five lines failed for it).
+ * project's licence line (`MIT © Jane Roe`, `LICENCE`), the end of its README rather than a site's
+ * footer (a README of five lines failed for it).
  */
 function sparedShapes(page: Page, units: readonly string[], markdown: boolean): Uint8Array {
   const copyright = SHAPE_NAMES.indexOf('copyright notice')
-  return Uint8Array.from(units, (unit, k) => (ACRONYM.test(unit.trim()) || (markdown && page.shape[k] === copyright) ? 1 : 0))
+  return Uint8Array.from(units, (unit, k) => (ACRONYM.test(unit.trim()) || (markdown && page.shape[k] === copyright && LICENCE.test(unit)) ? 1 : 0))
 }
+/** A licence statement, as a project's README ends (not a site's footer, `Copyright © 2024 Widget Labs. Built with Docusaurus.`). */
+const LICENCE = /\b(?:MIT|ISC|BSD|Apache|GPL|LGPL|MPL|Unlicense|licen[cs]ed?)\b/i
 const ACRONYM = /^\p{Lu}{2,3}$/u
+
+/**
+ * A line that is one name in code, an entry of a docs site's sidebar (`Array.prototype.at()`,
+ * `fs.readFile`, `v20.11.0`, or its stand-in in HTML), is a label too.
+ */
+const CODE_NAME = new RegExp(`^(?:[\\w$#:<>-]*[.(][\\w$.#:<>()-]*|${STAND_IN})$`)
 
 /** A label starts with a capital or a digit, unindented: not a command (`npm install frame-box`), a joiner (`or`), indented code. */
 const CAPITALIZED = /^[\p{Lu}\p{N}]/u
