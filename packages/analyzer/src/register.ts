@@ -22,7 +22,7 @@
  */
 
 /** File extensions of code and configuration, after a name: `package.json`, `index.ts`, `setup.py`. */
-const EXTENSION = '(?:[cm]?[jt]sx?|json|mdx?|ya?ml|toml|py|rb|rs|go|java|sh|s?css|html?|xml|txt|lock|cfg|ini|env)'
+export const EXTENSION = '(?:[cm]?[jt]sx?|json|mdx?|ya?ml|toml|py|rb|rs|go|java|sh|s?css|html?|xml|txt|lock|cfg|ini|env)'
 
 /**
  * One pass over the text finds every marker: a file name with a code extension, a path of two
@@ -56,7 +56,7 @@ export function codeDensity(text: string, words: number, extra = 0): number {
   const seen = new Map<string, number>()
   MARKER.lastIndex = 0
   for (let match = MARKER.exec(text); match !== null; match = MARKER.exec(text)) {
-    const key = match[0].startsWith('http') ? (HOST.exec(match[0])?.[0] ?? match[0]) : match[0]
+    const key = match[0].startsWith('http') ? (HOST.exec(match[0])?.[1] ?? match[0]) : tokenAround(text, match.index, MARKER.lastIndex)
     const count = (seen.get(key) ?? 0) + 1
     seen.set(key, count)
     if (count <= REPEATS) markers++
@@ -66,8 +66,41 @@ export function codeDensity(text: string, words: number, extra = 0): number {
 
 /** Times one marker counts at most. */
 const REPEATS = 2
-/** A URL's scheme and host. */
-const HOST = /^https?:\/\/[^/?#\s]*/
+/** A URL's host. */
+const HOST = /^https?:\/\/([\w.-]*\w)/
+
+/**
+ * The whole token a marker was found in: the alternatives match what identifies code, not the
+ * name (`e()` of `parse()`, `e.js` of `Node.js`), and the repeat cap must tell `parse()` from `merge()`.
+ */
+function tokenAround(text: string, start: number, end: number): string {
+  let from = start
+  let to = end
+  while (from > 0 && TOKEN_CHAR.test(text.charAt(from - 1))) from--
+  while (to < text.length && TOKEN_CHAR.test(text.charAt(to))) to++
+  return text.slice(from, to)
+}
+const TOKEN_CHAR = /[\w$.@/-]/
+
+/**
+ * Non-blank lines inside a text's fenced code blocks (three or more backquotes or tildes, indented
+ * at most three spaces): documentation's code, which a reader of a Markdown or plain-text README
+ * sees as such. News has none: a text without a fence costs two searches.
+ */
+export function fencedCodeLines(text: string): number {
+  if (!text.includes('```') && !text.includes('~~~')) return 0
+  let lines = 0
+  let fence: string | undefined
+  for (const line of text.split('\n')) {
+    const marker = FENCE.exec(line)?.[1]
+    if (fence === undefined) {
+      if (marker !== undefined) fence = marker
+    } else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined
+    else if (line.trim() !== '') lines++
+  }
+  return lines
+}
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
 /** How technical a text of code density `density` is: 0 (prose) to 1 (documentation), linear in between. */
 export function technicalWeight(density: number): number {

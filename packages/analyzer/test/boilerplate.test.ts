@@ -712,9 +712,16 @@ describe('boilerplate in documentation (technical text, register.ts)', () => {
     const kinds = new Map(analyze(text).lines.map((line) => [lines[line.line - 1]!, line.kind]))
     for (const item of sidebar) expect(kinds.get(item), item).toBe('boilerplate')
     for (const line of prose) expect(kinds.get(line), line).toBe('content')
-    const footer = `${docs('option-reference.md')}\nCopyright © 2024 Widget Labs. Built with Docusaurus.\n`
+    const footer = `${docs('option-reference.md').replace(/## License[\s\S]*$/, '')}\nCopyright © 2024 Widget Labs. Built with Docusaurus.\n`
     const junk = analyzeSource(footer, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')
     expect(junk.map((finding) => finding.excerpt)).toEqual(['Copyright © 2024 Widget Labs. Built with Docusaurus.'])
+  })
+
+  it('spares a README’s copyright line under its licence heading, and its code lines, file list and versions', () => {
+    const readme = ['# tiny-lib', '', 'Check a value at run time.', '', '```js', 'const file = await unified()', '  .use(remarkParse)', '  .use(remarkGfm)', '  .use(remarkRehype)', '  .use(rehypeStringify)', "  .process('# Hello')", '```', '', '## License', '', '(MIT)', '', 'Copyright (c) 2013 Jane Roe &lt;jane@example.com&gt;', '', 'Permission is hereby granted, free of charge, to any person obtaining a copy of this software.', ''].join('\n')
+    expect(analyzeSource(readme, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    const plain = ['typecheck-lite', 'Check a value against a type name at run time, with readable errors. Call check(value, type) with any value.', 'Usage', 'const file = await unified()', '.use(remarkParse)', '.use(remarkGfm)', '.use(remarkRehype)', '.use(rehypeStringify)', 'Files', 'index.js', 'index.d.ts', 'package.json', 'Versions', 'v2.1.0', 'v2.0.0', 'v1.4.2', 'v1.0.0', 'Use isType() to test a value without throwing, and typeOf() to get the name of its type.'].join('\n\n')
+    expect(analyze(plain).findings.filter((finding) => finding.category === 'boilerplate').map((finding) => finding.excerpt)).toEqual([])
   })
 
   it('reads install commands between headings of a plain-text README as no menu', () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, analyzeSource } from '../src/index.js'
 import { countWords } from '../src/document.js'
-import { codeDensity, technicalWeight } from '../src/register.js'
+import { codeDensity, fencedCodeLines, technicalWeight } from '../src/register.js'
 
 const repo = new URL('../../../', import.meta.url)
 const read = (path: string): string => fs.readFileSync(new URL(path, repo), 'utf8')
@@ -26,6 +26,17 @@ describe('codeDensity', () => {
 
   it('counts a URL once, however many dots and slashes it holds', () => {
     expect(markers('Source: https://www.example.com/news/2019/story.html?id=12&ref=home')).toBe(1)
+  })
+
+  it('tells names apart by their whole token and hosts by their name: parse() is not merge(), (https://a.org). is a.org', () => {
+    expect(markers('Call parse(), merge(), use(), validate() and make() in Node.js or Piscina.js.')).toBe(7)
+    expect(markers('See https://ajv.js.org). and https://ajv.js.org/guide and https://ajv.js.org, then https://ajv.js.org/api.')).toBe(2)
+  })
+
+  it('counts the lines of fenced code blocks in plain text too, whose names repeat', () => {
+    const text = ['Benchmarks of the codec, run on one machine:', '```', ...Array.from({ length: 12 }, (_, index) => `sourcemap-codec decode x ${index} ops/sec`), '```'].join('\n')
+    expect(fencedCodeLines(text)).toBe(12)
+    expect(fencedCodeLines('No fence here.\nNor here.')).toBe(0)
   })
 
   it('counts one name, or the addresses of one site, twice at most: a story about easyJet is no documentation', () => {

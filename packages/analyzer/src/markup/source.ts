@@ -11,7 +11,7 @@
 import { analyze } from '../analyze.js'
 import { countWords } from '../document.js'
 import { isJunk } from '../lines.js'
-import { codeDensity } from '../register.js'
+import { codeDensity, fencedCodeLines } from '../register.js'
 import { STAND_IN } from './stand-in.js'
 import { ruleById } from '../rules/index.js'
 import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
@@ -88,24 +88,18 @@ function codeDensityOf(prepared: Prepared, original: string, syntax: Exclude<Syn
   return codeDensity(text, countWords(text), syntax === 'html' ? htmlCode(original) : markdownCode(original))
 }
 
-/** A Markdown code fence: three or more backquotes or tildes, indented at most three spaces. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
 /** A Markdown code span. */
 const CODE_SPAN = /`[^`\n]+`/g
 
-/** Code in a Markdown file: its code spans and the non-blank lines of its fenced code blocks. */
+/** Code in a Markdown file: its code spans outside fences and the non-blank lines of its fenced code blocks. */
 function markdownCode(markdown: string): number {
-  let code = 0
-  let fence: string | undefined
+  let spans = 0
+  let inFence = false
   for (const line of markdown.split('\n')) {
-    const marker = FENCE.exec(line)?.[1]
-    if (fence === undefined) {
-      if (marker !== undefined) fence = marker
-      else code += line.match(CODE_SPAN)?.length ?? 0
-    } else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined
-    else if (line.trim() !== '') code++
+    if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) inFence = !inFence
+    else if (!inFence) spans += line.match(CODE_SPAN)?.length ?? 0
   }
-  return code
+  return spans + fencedCodeLines(markdown)
 }
 
 /** Code in an HTML file: the non-blank lines of its `<pre>` elements and its inline code elements elsewhere. */

@@ -53,7 +53,7 @@ import type { VFile } from 'vfile'
 import { spanOnLine, wrappedStarts } from '../../document.js'
 import { isJunk } from '../../lines.js'
 import { STAND_IN } from '../../markup/stand-in.js'
-import { codeDensity } from '../../register.js'
+import { codeDensity, EXTENSION } from '../../register.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
 import { meta as creditMeta } from './credit.js'
@@ -288,7 +288,7 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
     page.words[u]! <= MENU_WORDS &&
     !isTerminal(page, u) &&
     !endsInColon(page, u) &&
-    ((CAPITALIZED.test(units[u]!) && !holdsCode(units[u]!)) || CODE_NAME.test(units[u]!.trim()))
+    ((CAPITALIZED.test(units[u]!) && !holdsCode(units[u]!)) || CODE_NAME.test(units[u]!.trimEnd()))
   const runs = new Int32Array(page.n)
   let start = 0
   for (let u = 0; u <= page.n; u++) {
@@ -309,17 +309,26 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
  */
 function sparedShapes(page: Page, units: readonly string[], markdown: boolean): Uint8Array {
   const copyright = SHAPE_NAMES.indexOf('copyright notice')
-  return Uint8Array.from(units, (unit, k) => (ACRONYM.test(unit.trim()) || (markdown && page.shape[k] === copyright && LICENCE.test(unit)) ? 1 : 0))
+  // A licence named on the copyright line or near it (`## License` / `(MIT)` above it, `Permission
+  // is hereby granted…` below).
+  const licensed = (k: number): boolean => {
+    for (let j = Math.max(0, k - 2); j <= Math.min(units.length - 1, k + 1); j++) if (LICENCE.test(units[j]!)) return true
+    return false
+  }
+  return Uint8Array.from(units, (unit, k) => (ACRONYM.test(unit.trim()) || (markdown && page.shape[k] === copyright && licensed(k)) ? 1 : 0))
 }
 /** A licence statement, as a project's README ends (not a site's footer, `Copyright © 2024 Widget Labs. Built with Docusaurus.`). */
-const LICENCE = /\b(?:MIT|ISC|BSD|Apache|GPL|LGPL|MPL|Unlicense|licen[cs]ed?)\b/i
+const LICENCE = /(?<![A-Za-z])(?:MIT|ISC|0?BSD|Apache|A?GPL|LGPL|MPL|Unlicense|CC0|WTFPL|Zlib|BlueOak|licen[cs]ed?|permission is hereby granted)\b/i
 const ACRONYM = /^\p{Lu}{2,3}$/u
 
 /**
- * A line that is one name in code, an entry of a docs site's sidebar (`Array.prototype.at()`,
- * `fs.readFile`, `v20.11.0`, or its stand-in in HTML), is a label too.
+ * A line that is one bare name in code, unindented, an entry of a docs site's sidebar
+ * (`Array.prototype.at()`, `Intl.DateTimeFormat.prototype`, `readFile()`, or its stand-in in
+ * HTML), is a label too; a call with arguments or a chained method (`.use(remarkParse)`), a file
+ * name (`package.json`, `index.d.ts`) or a version (`v2.1.0`) is not.
  */
-const CODE_NAME = new RegExp(`^(?:[\\w$#:<>-]*[.(][\\w$.#:<>()-]*|${STAND_IN})$`)
+const NAME = '[\\w$#:<>-]+'
+const CODE_NAME = new RegExp(`^(?!v?\\d)(?!\\S*\\.${EXTENSION}$)(?:${NAME}(?:\\.${NAME})*\\(\\)|${NAME}(?:\\.${NAME}){2,}|${STAND_IN})$`)
 
 /** A label starts with a capital or a digit, unindented: not a command (`npm install frame-box`), a joiner (`or`), indented code. */
 const CAPITALIZED = /^[\p{Lu}\p{N}]/u
