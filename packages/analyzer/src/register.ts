@@ -74,13 +74,18 @@ const HOST = /^https?:\/\/([\w.-]*\w)/
  * name (`e()` of `parse()`, `e.js` of `Node.js`), and the repeat cap must tell `parse()` from `merge()`.
  */
 function tokenAround(text: string, start: number, end: number): string {
+  // At most `TOKEN_REACH` characters either way: in a minified file or a blob, one "token" of a
+  // megabyte holds thousands of markers, and reading all of it for each took minutes.
+  const least = Math.max(0, start - TOKEN_REACH)
+  const most = Math.min(text.length, end + TOKEN_REACH)
   let from = start
   let to = end
-  while (from > 0 && TOKEN_CHAR.test(text.charAt(from - 1))) from--
-  while (to < text.length && TOKEN_CHAR.test(text.charAt(to))) to++
+  while (from > least && TOKEN_CHAR.test(text.charAt(from - 1))) from--
+  while (to < most && TOKEN_CHAR.test(text.charAt(to))) to++
   return text.slice(from, to)
 }
 const TOKEN_CHAR = /[\w$.@/-]/
+const TOKEN_REACH = 64
 
 /**
  * Non-blank lines inside a text's fenced code blocks (three or more backquotes or tildes, indented
