@@ -20,9 +20,9 @@
  * translation score reaches 70 (the default bar), share of the round trips below it, ROC AUC and
  * how often a human text scores above its own round trip; then a sweep of the technical offset
  * (packages/analyzer/src/lines.ts) on half A, which chose it, to read on half B. Last, the READMEs
- * read whole as Markdown, as `tq check README.md` reads them: how many pass on translation, on
- * boilerplate (the classifier's technical mode, packages/analyzer/src/rules/boilerplate/classifier.ts)
- * and overall.
+ * read whole as Markdown, as `tq check README.md` reads them (those of 150 content words or more,
+ * then all), and as plain text (`--syntax text`): how many pass on translation, on boilerplate (the
+ * classifier's technical mode, packages/analyzer/src/rules/boilerplate/classifier.ts) and overall.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -230,14 +230,23 @@ if (Object.keys(pivots).length > 0) {
   console.log(`best on half A: ${best.offset.toFixed(1)}; on half B: ${figures('B', best.offset).text}`)
 }
 
-console.log('\n# The READMEs read whole as Markdown (`tq check README.md`), English, 150 content words or more')
-const whole = []
+console.log('\n# The READMEs read whole (`tq check README.md`), English')
+const asMarkdown = []
+const asText = []
 for (const { source } of markdown) {
   const analysis = analyzeSource(source, { syntax: 'markdown' })
-  if (analysis.language !== 'en' || analysis.stats.contentWords < 150) continue
-  whole.push(score(analysis).scores)
+  if (analysis.language !== 'en') continue
+  asMarkdown.push({ scores: score(analysis).scores, long: analysis.stats.contentWords >= 150 })
+  const plain = analyze(source)
+  if (plain.language === 'en') asText.push({ scores: score(plain).scores })
 }
-const share = (test) => pct(whole.filter(test).length / whole.length)
-console.log(`${whole.length} READMEs: translation ≥ ${BAR} ${share((s) => s.translation >= BAR)}, boilerplate ≥ ${BAR} ${share((s) => s.boilerplate >= BAR)}, pass (overall ≥ ${BAR}) ${share((s) => s.overall >= BAR)}`)
-console.log(`percentiles (5/25/50/75/95): translation ${percentiles(whole.map((s) => s.translation))}; boilerplate ${percentiles(whole.map((s) => s.boilerplate))}`)
+const summary = (list) => {
+  const share = (test) => pct(list.filter((entry) => test(entry.scores)).length / list.length)
+  return `translation ≥ ${BAR} ${share((s) => s.translation >= BAR)}, boilerplate ≥ ${BAR} ${share((s) => s.boilerplate >= BAR)}, pass (overall ≥ ${BAR}) ${share((s) => s.overall >= BAR)}`
+}
+const long = asMarkdown.filter((entry) => entry.long)
+console.log(`as Markdown, 150 content words or more (${long.length}): ${summary(long)}`)
+console.log(`  percentiles (5/25/50/75/95): translation ${percentiles(long.map((e) => e.scores.translation))}; boilerplate ${percentiles(long.map((e) => e.scores.boilerplate))}`)
+console.log(`as Markdown, all (${asMarkdown.length}): ${summary(asMarkdown)}`)
+console.log(`as plain text, all (${asText.length}; Markdown syntax read as prose): ${summary(asText)}`)
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`)
