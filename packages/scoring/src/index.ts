@@ -9,7 +9,7 @@
  * come from are in this package's README): 90+ ready to publish, 70–89 minor issues (passes the
  * default bar), 50–69 needs an editor, below 50 garbled or mostly junk.
  */
-import type { Analysis, Severity } from '@tq/analyzer'
+import type { Analysis, LineResult, Severity } from '@tq/analyzer'
 
 export interface Scores {
   overall: number
@@ -244,20 +244,29 @@ export class Tally {
     // Lines of each paragraph wrapped over several lines, which counts as one line (`stats.lines` counts it once).
     const wrapped = new Map<number, number>()
     for (const line of part.lines) if (line.paragraph !== undefined) wrapped.set(line.paragraph, (wrapped.get(line.paragraph) ?? 0) + 1)
+    // A wrapped paragraph's junk is counted once in the explanation's "n lines", as in the score.
+    const explained = new Set<string>()
+    const counted = (ruleId: string, line: LineResult): number => {
+      if (line.paragraph === undefined) return 1
+      const key = `${ruleId} ${line.paragraph}`
+      if (explained.has(key)) return 0
+      explained.add(key)
+      return 1
+    }
     for (const line of part.lines) {
       const share = line.paragraph === undefined ? 1 : 1 / wrapped.get(line.paragraph)!
       if (line.kind === 'boilerplate') {
         this.boilerplateLines += share
         // Junk lines by the boilerplate rule that flagged them; the classifier alone for the rest.
         const ruleId = ruleOfJunk.get(line.line)
-        if (ruleId === undefined) this.note('boilerplate', 'boilerplate/lines', 'line', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, share, line.line)
-        else this.note('boilerplate', ruleId, 'line', (n) => `${plural(n, 'line')} of page junk (${ruleId})`, share, line.line)
+        if (ruleId === undefined) this.note('boilerplate', 'boilerplate/lines', 'line', (n) => `${plural(n, 'line')} of page junk (boilerplate classifier)`, share, line.line, counted('boilerplate/lines', line))
+        else this.note('boilerplate', ruleId, 'line', (n) => `${plural(n, 'line')} of page junk (${ruleId})`, share, line.line, counted(ruleId, line))
         continue
       }
       const junk = share * unsureJunk(line.boilerplate)
       if (junk > 0) {
         this.boilerplateLines += junk
-        this.note('boilerplate', 'boilerplate/unsure', 'line', (n) => `${plural(n, 'line')} that may be page junk (boilerplate classifier unsure)`, junk, line.line)
+        this.note('boilerplate', 'boilerplate/unsure', 'line', (n) => `${plural(n, 'line')} that may be page junk (boilerplate classifier unsure)`, junk, line.line, counted('boilerplate/unsure', line))
       }
       // A line without words (only digits or symbols) still counts as one.
       const weight = Math.max(1, line.words)
@@ -350,7 +359,8 @@ export class Tally {
     }
   }
 
-  private note(score: SubScoreName, ruleId: string, unit: Cause['unit'], reason: Cause['reason'], amount: number, line: number): void {
+  /** Add `amount` to a cause of `score`, on `line`; `count` is how many it adds to the cause's "n lines" or "n findings". */
+  private note(score: SubScoreName, ruleId: string, unit: Cause['unit'], reason: Cause['reason'], amount: number, line: number, count = 1): void {
     if (!this.causes) return
     const causes = this.causes[score]
     let cause = causes.get(ruleId)
@@ -358,7 +368,7 @@ export class Tally {
       cause = { reason, unit, count: 0, amount: 0, lines: new Map<number, number>() }
       causes.set(ruleId, cause)
     }
-    cause.count++
+    cause.count += count
     cause.amount += amount
     cause.lines.set(line, (cause.lines.get(line) ?? 0) + amount)
   }

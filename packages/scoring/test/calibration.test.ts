@@ -77,6 +77,14 @@ describe('explain', () => {
     expect(why.readability).toEqual([])
   })
 
+  it('counts a hard-wrapped paragraph of junk as one line, as the score does, and names all its lines', () => {
+    const lines = clean(20)
+    // Lines 3-5 are one paragraph wrapped over three lines, all junk.
+    for (const index of [2, 3, 4]) lines[index] = { kind: 'boilerplate', boilerplate: 0.9, paragraph: 3 }
+    const why = explain(analysis(lines))
+    expect(why.boilerplate).toEqual([expect.objectContaining({ ruleId: 'boilerplate/lines', reason: '1 line of page junk (boilerplate classifier)', lines: [3, 4, 5] })])
+  })
+
   it('has nothing to say about a clean text', () => {
     expect(explain(analysis(clean(10)))).toEqual({ translation: [], boilerplate: [], readability: [] })
   })
