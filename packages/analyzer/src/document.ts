@@ -37,8 +37,15 @@ export interface Document {
   readonly wrapWidth?: number
   /**
    * In a hard-wrapped text only: by 0-based line index, the 1-based number of the line that line's
-   * wrapped paragraph starts on (`wrappedStarts`; 0 for a blank line). The boilerplate classifier
-   * judges these paragraphs, and the scores count each once (`LineResult.paragraph`).
+   * paragraph starts on (0 for a blank line). There the paragraphs are the wrap's alone
+   * (`joinsWrapped`); the boilerplate classifier judges them, and the scores count each once
+   * (`LineResult.paragraph`).
+   *
+   * ```text
+   * The talks in Istanbul ended without a commitment to a      ← 1 (full: the next line joins)
+   * ceasefire, officials said on Monday.                       ← 1
+   * Show comments                                              ← 3 (the line above ends a sentence)
+   * ```
    */
   readonly wrapStarts?: Int32Array
 }
@@ -97,14 +104,13 @@ export function segment(text: string): Document {
     start = undefined
     last = undefined
   }
-  const { width, texts, numbers } = wrapWidthOfLines(lines)
+  const width = wrapWidthOfLines(lines)
   for (const line of lines) {
     if (line.blank) {
       flush()
       continue
     }
-    // In a wrapped text the wrap decides alone, so these paragraphs are `wrappedStarts`'s, which
-    // the boilerplate classifier judges and the scores count once.
+    // In a wrapped text the wrap decides alone (`Document.wrapStarts`).
     if (start && last && (width === undefined ? continues(last.text, line.text) : joinsWrapped(last.text, line.text, width))) {
       last = line
       continue
@@ -115,14 +121,13 @@ export function segment(text: string): Document {
   }
   flush()
   if (width === undefined) return { text, lines, paragraphs }
-  const starts = wrappedStarts(texts, numbers, width)
   const wrapStarts = new Int32Array(lines.length)
-  for (let j = 0; j < numbers.length; j++) wrapStarts[numbers[j]! - 1] = starts[j]!
+  for (const paragraph of paragraphs) wrapStarts.fill(paragraph.startLine, paragraph.startLine - 1, paragraph.endLine)
   return { text, lines, paragraphs, wrapWidth: width, wrapStarts }
 }
 
-/** The non-blank lines' texts and numbers, and their wrap width (see `wrapWidth`). */
-function wrapWidthOfLines(lines: readonly Line[]): { width: number | undefined; texts: string[]; numbers: number[] } {
+/** The non-blank lines' wrap width (see `wrapWidth`). */
+function wrapWidthOfLines(lines: readonly Line[]): number | undefined {
   const texts: string[] = []
   const numbers: number[] = []
   for (const line of lines) {
@@ -130,28 +135,7 @@ function wrapWidthOfLines(lines: readonly Line[]): { width: number | undefined; 
     texts.push(line.text)
     numbers.push(line.number)
   }
-  return { width: wrapWidth(texts, numbers), texts, numbers }
-}
-
-/**
- * In a text hard-wrapped at `width`, where each wrapped paragraph starts: for non-blank line j
- * (`texts[j]`, 1-based number `numbers[j]`), the number of the line its paragraph starts on. A line
- * belongs to the paragraph of the line right above it when `joinsWrapped` says so; a blank line
- * between them always ends the paragraph.
- *
- * ```text
- * The talks in Istanbul ended without a commitment to a      ← 1 (full: the next line joins)
- * ceasefire, officials said on Monday.                       ← 1
- * Show comments                                              ← 3 (the line above ends a sentence)
- * ```
- */
-export function wrappedStarts(texts: readonly string[], numbers: ArrayLike<number>, width: number): Int32Array {
-  const starts = new Int32Array(texts.length)
-  for (let j = 0; j < texts.length; j++) {
-    const joins = j > 0 && numbers[j] === numbers[j - 1]! + 1 && joinsWrapped(texts[j - 1]!, texts[j]!, width)
-    starts[j] = joins ? starts[j - 1]! : numbers[j]!
-  }
-  return starts
+  return wrapWidth(texts, numbers)
 }
 
 /** Longest line (in characters) a hard-wrapped text may be wrapped at; the narrowest. */
@@ -197,7 +181,7 @@ export function wrapWidth(texts: readonly string[], numbers: ArrayLike<number>):
  * paragraph: `previous` is full, unless it ends a sentence and `next` starts with a capital (then
  * the paragraph may end there, when paragraphs have no blank line between them).
  */
-export function joinsWrapped(previous: string, next: string, width: number): boolean {
+function joinsWrapped(previous: string, next: string, width: number): boolean {
   const end = previous.trimEnd()
   return end.length >= width - WRAP_SLACK && !(SENTENCE_END.test(end) && UPPER_START.test(next))
 }

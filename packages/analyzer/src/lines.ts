@@ -152,7 +152,7 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
 }
 
 /** Whether line `index` (0-based) is one of several lines of a wrapped paragraph (`Document.wrapStarts`). */
-export function wrappedOver(starts: Int32Array, index: number): boolean {
+function wrappedOver(starts: Int32Array, index: number): boolean {
   const start = starts[index]!
   return start !== index + 1 || starts[index + 1] === start
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, analyzeSource, countWords, type Analysis } from '../src/index.js'
-import { wrapWidth } from '../src/document.js'
+import { segment, wrapWidth } from '../src/document.js'
 import { byline } from '../src/rules/boilerplate/byline.js'
 import { logicalLines } from '../src/rules/boilerplate/classifier.js'
 import { credit } from '../src/rules/boilerplate/credit.js'
@@ -654,11 +654,12 @@ describe('boilerplate in hard-wrapped text', () => {
     ]
     const numbers = Int32Array.from(headlines, (_, index) => index + 1)
     expect(wrapWidth(headlines, numbers)).toBeUndefined()
-    expect(logicalLines(headlines, numbers, wrapWidth(headlines, numbers)).units).toEqual(headlines)
+    expect(logicalLines(headlines, numbers, segment(headlines.join('\n')).wrapStarts).units).toEqual(headlines)
     const prose = wrap(`${headlines.join(' and ').toLowerCase()}.`, 70).wrapped.split('\n')
     expect(prose.length).toBeGreaterThan(6)
     const proseNumbers = Int32Array.from(prose, (_, index) => index + 1)
-    expect(logicalLines(prose, proseNumbers, wrapWidth(prose, proseNumbers)).units).toHaveLength(1)
+    expect(wrapWidth(prose, proseNumbers)).toBeDefined()
+    expect(logicalLines(prose, proseNumbers, segment(prose.join('\n')).wrapStarts).units).toHaveLength(1)
   })
 })
 

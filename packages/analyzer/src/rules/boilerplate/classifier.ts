@@ -50,7 +50,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import { spanOnLine, wrappedStarts } from '../../document.js'
+import { spanOnLine } from '../../document.js'
 import { isJunk } from '../../lines.js'
 import { STAND_IN } from '../../markup/stand-in.js'
 import { codeDensity, EXTENSION } from '../../register.js'
@@ -232,7 +232,7 @@ export function classify(ctx: TqContext, file: VFile): void {
 
   // A hard-wrapped text is judged a paragraph at a time: `units[u]` are the joined texts, `unitOf[j]`
   // the unit of non-blank line j, `firstLines[u]` the 1-based number of each unit's first line.
-  const { units, unitOf, firstLines } = logicalLines(texts, numbers, ctx.document.wrapWidth)
+  const { units, unitOf, firstLines } = logicalLines(texts, numbers, ctx.document.wrapStarts)
   const model = boilerplateModel()
   const page = buildPage(units, stopWords, model.lexicon)
   const options =
@@ -352,22 +352,20 @@ const STAND_IN_WORD = new RegExp(`\\b${STAND_IN}\\b`)
  * delegations met for less than two hours.                   ← the paragraph's last line
  * ```
  *
- * `width` is the one `segment` found (`Document.wrapWidth`, from `wrapWidth` over these same
- * lines), undefined when the text is not wrapped; then a line and the line right below it are one
- * paragraph when `joinsWrapped` says so (`wrappedStarts`, as `Document.wrapStarts` holds them).
+ * `wrapStarts` are the paragraphs `segment` found (`Document.wrapStarts`: by 0-based line index,
+ * the line each line's paragraph starts on), undefined when the text is not wrapped.
  */
-export function logicalLines(texts: readonly string[], numbers: Int32Array, width: number | undefined): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
+export function logicalLines(texts: readonly string[], numbers: Int32Array, wrapStarts: Int32Array | undefined): { units: string[]; unitOf: Int32Array; firstLines: Int32Array } {
   const n = texts.length
   const unitOf = new Int32Array(n)
-  if (width === undefined) {
+  if (wrapStarts === undefined) {
     for (let j = 0; j < n; j++) unitOf[j] = j
     return { units: texts as string[], unitOf, firstLines: numbers }
   }
-  const starts = wrappedStarts(texts, numbers, width)
   const units: string[] = []
   const firsts: number[] = []
   for (let j = 0; j < n; j++) {
-    if (j > 0 && starts[j] === starts[j - 1]) units[units.length - 1] += ` ${texts[j]!.trim()}`
+    if (j > 0 && wrapStarts[numbers[j]! - 1] === wrapStarts[numbers[j - 1]! - 1]) units[units.length - 1] += ` ${texts[j]!.trim()}`
     else {
       units.push(texts[j]!)
       firsts.push(numbers[j]!)
