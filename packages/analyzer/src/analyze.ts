@@ -20,7 +20,7 @@ import { declareFlavor, parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
 import { isJunk, lineResults } from './lines.js'
-import { codeDensity, fencedCodeLines, technicalWeight } from './register.js'
+import { plainTextCodeDensity, technicalWeight } from './register.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /**
@@ -87,7 +87,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
   const ctx: TqContext = {
     document,
     language,
-    technical: technicalWeight(hints.codeDensity ?? codeDensity(text, totalWords, fencedCodeLines(text))),
+    technical: technicalWeight(hints.codeDensity ?? plainTextCodeDensity(text, totalWords)),
     blankLineBlocks: hints.blankLineBlocks === true,
     languageGiven: given !== undefined,
     signals: new Array<LineSignals | undefined>(document.lines.length),
@@ -169,7 +169,7 @@ export function* analyzeSections(pieces: Iterable<string>, options: AnalyzeOptio
   let hints: SourceHints | undefined
   let yielded = false
   const take = (text: string): Analysis => {
-    hints ??= { codeDensity: codeDensity(text, countWords(text), fencedCodeLines(text)) }
+    hints ??= { codeDensity: plainTextCodeDensity(text) }
     const analysis = analyze(text, sectionOptions, hints)
     if (sectionOptions.lang === undefined) sectionOptions = { ...sectionOptions, lang: analysis.language }
     if (firstLine > 1) shiftLines(analysis, firstLine - 1)

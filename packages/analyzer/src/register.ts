@@ -20,6 +20,7 @@
  * more; 99% of the news articles of mt-docs-dev.jsonl (human, round trips, WMT systems) and of the
  * scraped pages of boilerplate-dev.jsonl have under 0.5, and none reaches `FROM`.
  */
+import { countWords } from './document.js'
 
 /** File extensions of code and configuration, after a name: `package.json`, `index.ts`, `setup.py`. */
 export const EXTENSION = '(?:[cm]?[jt]sx?|json|mdx?|ya?ml|toml|py|rb|rs|go|java|sh|s?css|html?|xml|txt|lock|cfg|ini|env)'
@@ -87,19 +88,26 @@ function tokenAround(text: string, start: number, end: number): string {
 const TOKEN_CHAR = /[\w$.@/-]/
 const TOKEN_REACH = 64
 
+/** The code density of a plain text of `words` words: its markers and the lines of its fenced code. */
+export function plainTextCodeDensity(text: string, words = countWords(text)): number {
+  return codeDensity(text, words, fencedCodeLines(text))
+}
+
 /**
  * Non-blank lines inside a text's fenced code blocks (three or more backquotes or tildes, indented
  * at most three spaces): documentation's code, which a reader of a Markdown or plain-text README
- * sees as such. News has none: a text without a fence costs two searches.
+ * sees as such. `outside` is shown every line outside the fences (a Markdown file's code spans
+ * are counted there). News has none: a text without a fence costs two searches.
  */
-export function fencedCodeLines(text: string): number {
-  if (!text.includes('```') && !text.includes('~~~')) return 0
+export function fencedCodeLines(text: string, outside?: (line: string) => void): number {
+  if (outside === undefined && !text.includes('```') && !text.includes('~~~')) return 0
   let lines = 0
   let fence: string | undefined
   for (const line of text.split('\n')) {
     const marker = FENCE.exec(line)?.[1]
     if (fence === undefined) {
       if (marker !== undefined) fence = marker
+      else outside?.(line)
     } else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined
     else if (line.trim() !== '') lines++
   }

@@ -94,12 +94,8 @@ const CODE_SPAN = /`[^`\n]+`/g
 /** Code in a Markdown file: its code spans outside fences and the non-blank lines of its fenced code blocks. */
 function markdownCode(markdown: string): number {
   let spans = 0
-  let inFence = false
-  for (const line of markdown.split('\n')) {
-    if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) inFence = !inFence
-    else if (!inFence) spans += line.match(CODE_SPAN)?.length ?? 0
-  }
-  return spans + fencedCodeLines(markdown)
+  const lines = fencedCodeLines(markdown, (line) => (spans += line.match(CODE_SPAN)?.length ?? 0))
+  return spans + lines
 }
 
 /** Code in an HTML file: the non-blank lines of its `<pre>` elements and its inline code elements elsewhere. */
