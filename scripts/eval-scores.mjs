@@ -23,7 +23,7 @@
 import fs from 'node:fs'
 import { analyze } from '../packages/analyzer/dist/index.js'
 import { DEFAULT_MIN_SCORE, score } from '../packages/scoring/dist/index.js'
-import { mulberry32 as random } from './random.mjs'
+import { fnv1a as hash, mulberry32 as random } from './random.mjs'
 
 const root = new URL('..', import.meta.url)
 const corpus = new URL('../shared/corpus/', root)
@@ -34,12 +34,6 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
 const SCORES = ['overall', 'translation', 'boilerplate', 'readability']
 
 
-/** FNV-1a of a string: the doc_key split. */
-function hash(text) {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
-  return h
-}
 const half = (docKey) => (hash(docKey) % 2 === 0 ? 'A' : 'B')
 
 function readJsonl(name) {

@@ -30,49 +30,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { analyze, analyzeSource } from '../packages/analyzer/dist/index.js'
-import { codeDensity, technicalWeight } from '../packages/analyzer/dist/register.js'
+import { plainTextCodeDensity, technicalWeight } from '../packages/analyzer/dist/register.js'
 import { countWords } from '../packages/analyzer/dist/document.js'
 import { score } from '../packages/scoring/dist/index.js'
+import { fnv1a as hash } from './random.mjs'
+import { readmes } from './readmes.mjs'
 
-const root = new URL('..', import.meta.url).pathname
 const cache = path.join(os.tmpdir(), 'tq-technical')
 fs.mkdirSync(cache, { recursive: true })
 const pct = (x) => `${(100 * x).toFixed(1)}%`
 /** The offset lines.ts ships (log-odds off a line's model value in wholly technical text). */
 const SHIPPED_OFFSET = 1.0
 const BAR = 70
-
-/** FNV-1a of a string: the split by package. */
-function hash(text) {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
-  return h
-}
-
-/** The README of each package under node_modules/.pnpm, one per package name, in name order. */
-function readmes() {
-  const store = path.join(root, 'node_modules/.pnpm')
-  const byName = new Map()
-  for (const entry of fs.readdirSync(store).sort()) {
-    const modules = path.join(store, entry, 'node_modules')
-    if (!fs.existsSync(modules)) continue
-    for (const scope of fs.readdirSync(modules)) {
-      const dirs = scope.startsWith('@') ? fs.readdirSync(path.join(modules, scope)).map((name) => `${scope}/${name}`) : [scope]
-      for (const name of dirs) {
-        if (byName.has(name)) continue
-        const dir = path.join(modules, name)
-        let file
-        try {
-          file = fs.readdirSync(dir).find((f) => /^readme\.(md|markdown)$/i.test(f))
-        } catch {
-          continue
-        }
-        if (file) byName.set(name, path.join(dir, file))
-      }
-    }
-  }
-  return [...byName].sort(([a], [b]) => (a < b ? -1 : 1))
-}
 
 /** Text of an inline node, inline code kept in backticks, images and HTML dropped. */
 function inlineText(node) {
@@ -177,7 +146,8 @@ if (Object.keys(pivots).length === 0) console.log('(no Apertium: `apt-get instal
  * log-odds moved by the difference, times the text's technical weight.
  */
 function scoreWith(d, offset) {
-  const weight = technicalWeight(codeDensity(d.text, countWords(d.text)))
+  // The weight analyze() gives the text (register.ts).
+  const weight = technicalWeight(plainTextCodeDensity(d.text))
   const shift = (offset - SHIPPED_OFFSET) * weight
   if (shift === 0) return score(d.analysis).scores.translation
   const move = (v) => (v <= 0 || v >= 1 ? v : 1 / (1 + Math.exp(-(Math.log(v / (1 - v)) - shift))))

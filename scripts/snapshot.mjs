@@ -14,6 +14,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { analyze, analyzeSource } from '@tq/analyzer'
+import { readmes } from './readmes.mjs'
 
 const [mode, file, ...rest] = process.argv.slice(2)
 if ((mode !== 'write' && mode !== 'compare') || !file) {
@@ -40,31 +41,6 @@ function* samples() {
   }
   const packages = readmes()
   for (let i = 0; i < packages.length; i += 5) yield [`markdown:readme:${packages[i][0]}`, fs.readFileSync(packages[i][1], 'utf8')]
-}
-
-/** The README of each package under node_modules/.pnpm, one per package name, in name order. */
-function readmes() {
-  const store = path.join(root, 'node_modules/.pnpm')
-  const byName = new Map()
-  for (const entry of fs.readdirSync(store).sort()) {
-    const modules = path.join(store, entry, 'node_modules')
-    if (!fs.existsSync(modules)) continue
-    for (const scope of fs.readdirSync(modules)) {
-      const names = scope.startsWith('@') ? fs.readdirSync(path.join(modules, scope)).map((name) => `${scope}/${name}`) : [scope]
-      for (const name of names) {
-        if (byName.has(name)) continue
-        let files
-        try {
-          files = fs.readdirSync(path.join(modules, name))
-        } catch {
-          continue
-        }
-        const readme = files.find((file) => /^readme\.(md|markdown)$/i.test(file))
-        if (readme) byName.set(name, path.join(modules, name, readme))
-      }
-    }
-  }
-  return [...byName].sort(([a], [b]) => (a < b ? -1 : 1))
 }
 
 const round = (value) => Math.round(value * 1e6) / 1e6
