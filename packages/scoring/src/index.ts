@@ -46,7 +46,12 @@ const TRANSLATION_SCALE = 8
 const LINE_FLOOR = 0.1
 /** Weight of the mean excess line value in the translation badness. */
 const LINE_SCALE = 5
-/** Fewer words than this count as this many, so one slip in a tweet does not sink the score. */
+/**
+ * Fewer words than this count as this many, the missing ones as clean prose, so one slip in a
+ * tweet, or one terse line that is all a short text has (`Get the command from a shebang`, a
+ * package's one-line README), does not sink the score: the findings' density and the line values'
+ * mean are both taken over at least this many words.
+ */
 const MIN_WORDS = 50
 /**
  * A copy of an earlier sentence is judged as the sentence it copies: its finding is reported but
@@ -180,7 +185,7 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  *   `calibrateTranslation`, where density = severity-weighted translation (and language) findings
  *   per 100 content words, and excess = the mean, over the words of content lines, of how far
  *   their line's `translation` value (the analyzer's learned per-line model) rises above
- *   `LINE_FLOOR`. Weighting lines by their words keeps a short line (a headline, a dateline) from
+ *   `LINE_FLOOR` (both over at least `MIN_WORDS` words). Weighting lines by their words keeps a short line (a headline, a dateline) from
  *   counting as much as a paragraph, which makes the score steadier when a text is cut short and
  *   separates round trips from originals better (scripts/eval-scores.mjs). Lines below the floor
  *   add nothing, so fluent human text keeps 100; boilerplate lines do not count, and a copy of an
@@ -286,7 +291,7 @@ export class Tally {
     const words = Math.max(this.contentWords, MIN_WORDS)
     return {
       findings: (this.findingWeight / words) * (100 / TRANSLATION_SCALE),
-      lines: this.judged > 0 ? (LINE_SCALE * this.excess) / this.judged : 0,
+      lines: this.judged > 0 ? (LINE_SCALE * this.excess) / Math.max(this.judged, MIN_WORDS) : 0,
     }
   }
 
@@ -338,7 +343,7 @@ export class Tally {
     const badness = this.translationBadness()
     const words = Math.max(this.contentWords, MIN_WORDS)
     // Each unit's amounts as translation badness.
-    const perUnit = { finding: 100 / (TRANSLATION_SCALE * words), line: this.judged > 0 ? LINE_SCALE / this.judged : 0 }
+    const perUnit = { finding: 100 / (TRANSLATION_SCALE * words), line: this.judged > 0 ? LINE_SCALE / Math.max(this.judged, MIN_WORDS) : 0 }
     const translationTotal = badness.findings + badness.lines
     const translationLost = 100 - sub.translation
     const boilerplateLost = 100 - sub.boilerplate

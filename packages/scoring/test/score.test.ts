@@ -70,6 +70,20 @@ describe('score', () => {
     expect(higher).toBeLessThan(few)
   })
 
+  it('takes the line values over at least 50 words, as the findings: one terse line is not a whole text of them', () => {
+    // `Get the command from a shebang`, a package's one-line README, gets a line value of 0.97
+    // (a subjectless fragment with a rare word); alone it is all the text there is.
+    const oneLine = analysis({ lines: 1, words: 6, translation: () => 0.97 })
+    expect(score(oneLine).scores.translation).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE)
+    // Ten such lines are evidence: the same value over 60 words fails.
+    const tenLines = analysis({ lines: 10, words: 60, translation: () => 0.97 })
+    expect(score(tenLines).scores.translation).toBeLessThan(50)
+    // Above 50 words nothing changes: the mean is over the words the text has.
+    const fifty = score(analysis({ lines: 5, words: 50, translation: (i) => (i === 0 ? 0.97 : 0) })).scores.translation
+    const hundred = score(analysis({ lines: 10, words: 100, translation: (i) => (i < 2 ? 0.97 : 0) })).scores.translation
+    expect(hundred).toBe(fifty)
+  })
+
   it('weights each line by its words: a garbled headline costs less than a garbled paragraph', () => {
     const base = analysis({ lines: 10, words: 400 })
     const withValue = (line: number, words: number): number => {

@@ -78,3 +78,17 @@ describe('hard-wrapped text', () => {
     }
   })
 })
+
+describe('short texts', () => {
+  // One line is little evidence: its value is taken over 50 words, the rest read as clean.
+  it('passes a one-line tagline the line model reads as a fragment', () => {
+    const tagline = analyze('Get the command from a shebang')
+    expect(tagline.lines[0]!.translation).toBeGreaterThan(0.5)
+    expect(score(tagline).pass).toBe(true)
+  })
+
+  it('still fails one garbled sentence of npr-garbled.txt', () => {
+    const line = read('npr-garbled.txt').split('\n').find((text) => text.startsWith('Analysts in Moscow'))!
+    expect(score(analyze(line)).pass).toBe(false)
+  })
+})
