@@ -287,6 +287,34 @@ describe('Markdown', () => {
     expect(analysis.stats.boilerplateChars).toBe(0)
   })
 
+  // Three READMEs under node_modules (@vitest/runner, nanoid, cac) failed on their link bars.
+  it('never calls a bar of links page junk, as it never calls a list of links', () => {
+    const bars = [
+      '[GitHub](https://github.com/vitest-dev/vitest) | [Documentation](https://vitest.dev/advanced/runner)',
+      '**English** | [Русский](./README.ru.md) | [简体中文](./README.zh-CN.md) | [Bahasa Indonesia](./README.id-ID.md)',
+      '> [Website](https://egoist.sh) · GitHub [@egoist](https://github.com/egoist) · Twitter [@_egoistlily](https://twitter.com/_egoistlily)',
+    ]
+    for (const bar of bars) {
+      const source = `# @vitest/runner\n\nVitest mechanism to collect and run tasks.\n\n${bar}\n`
+      const { prepared, analysis } = { prepared: prepareMarkdown(source), analysis: analyzeSource(source, { syntax: 'markdown', lang: 'en' }) }
+      expect(prepared.structured!.some((range) => source.slice(range.start, range.end).includes('](')), bar).toBe(true)
+      expect(analysis.findings.filter((finding) => finding.category === 'boilerplate'), bar).toEqual([])
+    }
+    // A sentence that names two links is prose, not a bar: no separator between them.
+    const sentence = 'See [the guide](https://x.y/guide) and [the API](https://x.y/api) for the details.'
+    expect(prepareMarkdown(`${sentence}\n`).structured).toEqual([])
+    // Two links with a sentence between them are not a bar either.
+    const prose = '[Home](/) | the page you are reading now was moved | [About](/about)'
+    expect(prepareMarkdown(`${prose}\n`).structured).toEqual([])
+  })
+
+  it('reads `source:` before code as a description, `Source:` before a name as a credit', () => {
+    const error = 'This error occurs if acorn crashes (source: `micromark-extension-mdx-expression`, rule id: `acorn`).\n'
+    expect(analyzeSource(error, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.ruleId === 'boilerplate/credit')).toEqual([])
+    const caption = 'Delegations met at the Dolmabahce palace in Istanbul on Friday (Source: Reuters).\n'
+    expect(analyzeSource(caption, { syntax: 'markdown', lang: 'en' }).findings.map((finding) => finding.ruleId)).toContain('boilerplate/credit')
+  })
+
   it('reads links by their text and code or URLs as a word, so no space appears before punctuation', () => {
     const source = 'Install it with `npm i -g tq-client`. Then read [the guide](https://example.org/guide). See https://example.org.\n'
     expect(analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings).toEqual([])

@@ -13,10 +13,10 @@
  * apart, each ran short of final punctuation and a row of them looked like a menu. A block with
  * nothing but code or links is left out. Every virtual character maps back to the original.
  *
- * Headings, lists and tables are structured content written on purpose, not page chrome: they are
- * reported as `structured`, and the boilerplate classifier's verdicts inside them are dropped (a
- * heading reads to it like a short label, a table of short cells or a list of short items like a
- * navigation menu).
+ * Headings, lists, tables and bars of links (`[GitHub](…) | [Docs](…)`) are structured content
+ * written on purpose, not page chrome: they are reported as `structured`, and the boilerplate
+ * classifier's verdicts inside them are dropped (a heading reads to it like a short label, a table
+ * of short cells, a list of short items or a bar of links like a navigation menu).
  *
  * HTML comments holding `tq-disable…` directives are collected for inline control.
  */
@@ -116,7 +116,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     if (PROSE_BLOCKS.has(node.type)) {
-      if (node.type === 'heading') structured.push({ start, end })
+      if (node.type === 'heading' || (node.type === 'paragraph' && isLinkBar(node))) structured.push({ start, end })
       for (const child of node.children ?? []) inline(child)
       flushBlock(start)
     } else if (CONTAINERS.has(node.type)) {
@@ -281,6 +281,49 @@ function isBareUrl(node: MdNode): boolean {
   const label = children[0]!.value ?? ''
   const url = node.url ?? ''
   return label === url || url === `mailto:${label}` || url === `http://${label}` || /^(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S+$/i.test(label)
+}
+
+/** Links and images, the items of a link bar. */
+const LINK_ITEMS = new Set(['link', 'linkReference', 'image', 'imageReference'])
+/** What may stand between two items of a link bar. */
+const BAR_SEPARATOR = /[|·•∙⋅/–—]/u
+
+/**
+ * A paragraph that is a bar of links, the inline form of a list of links, which a README's author
+ * puts under its title on purpose:
+ *
+ * ```markdown
+ * [GitHub](https://github.com/vitest-dev/vitest) | [Documentation](https://vitest.dev/advanced/runner)
+ * **English** | [Русский](./README.ru.md) | [简体中文](./README.zh-CN.md)
+ * [Website](https://egoist.sh) · GitHub [@egoist](https://github.com/egoist) · Twitter [@_egoistlily](https://twitter.com/_egoistlily)
+ * ```
+ *
+ * Two links or more, a separator between each two, and no more than one word of text (a label,
+ * the page one is on) between, before or after them. Not a sentence that names links
+ * (`See [the guide](…) and [the API](…).`: no separator).
+ */
+function isLinkBar(paragraph: MdNode): boolean {
+  const items: MdNode[] = []
+  const flatten = (node: MdNode): void => {
+    for (const child of node.children ?? []) {
+      if (child.type === 'emphasis' || child.type === 'strong') flatten(child)
+      else items.push(child)
+    }
+  }
+  flatten(paragraph)
+  let links = 0
+  let between = ''
+  const fits = (gap: string, separated: boolean): boolean =>
+    (!separated || BAR_SEPARATOR.test(gap)) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 1
+  for (const item of items) {
+    if (LINK_ITEMS.has(item.type)) {
+      if (!fits(between, links > 0)) return false
+      links++
+      between = ''
+    } else if (item.type === 'text') between += item.value ?? ''
+    else if (item.type !== 'break' && item.type !== 'html') return false
+  }
+  return links >= 2 && fits(between, false)
 }
 
 /** In MDX, HTML comments are not allowed; `{/* tq-disable … *\/}` is the directive instead. */

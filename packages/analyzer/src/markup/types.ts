@@ -17,8 +17,8 @@ export interface Prepared {
   /** Inline control comments, in document order. */
   directives: Directive[]
   /**
-   * Original ranges of structured content the author wrote on purpose (Markdown headings, lists
-   * and tables): boilerplate findings in them are dropped and their lines count as content.
+   * Original ranges of structured content the author wrote on purpose (Markdown headings, lists,
+   * tables and bars of links): boilerplate findings in them are dropped and their lines count as content.
    */
   structured?: Array<{ start: number; end: number }>
 }
