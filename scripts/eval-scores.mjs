@@ -22,7 +22,7 @@
  */
 import fs from 'node:fs'
 import { analyze } from '../packages/analyzer/dist/index.js'
-import { DEFAULT_MIN_SCORE, score } from '../packages/scoring/dist/index.js'
+import { DEFAULT_MIN_SCORE, score, translationScore } from '../packages/scoring/dist/index.js'
 import { fnv1a as hash, mulberry32 as random } from './random.mjs'
 
 const root = new URL('..', import.meta.url)
@@ -92,6 +92,13 @@ for (const [name, list] of Object.entries(groups)) {
     const values = list.map((d) => d.verdict.scores[s]).sort((a, b) => a - b)
     console.log(`  ${s.padEnd(11)} ${[0.05, 0.25, 0.5, 0.75, 0.95].map((p) => String(percentile(values, p)).padStart(3)).join(' / ')}`)
   }
+}
+{
+  // The calibration's anchor (packages/scoring/src/index.ts, TRANSLATION_MIDPOINT): the curve is
+  // set so that the 1.5th percentile of half A's human originals on translation is 70.
+  const halfA = human.filter((d) => half(d.doc_key) === 'A').map((d) => translationScore(d.analysis)).sort((a, b) => a - b)
+  const anchor = halfA[Math.round(0.015 * (halfA.length - 1))]
+  console.log(`anchor: 1.5th percentile of half A's human originals on translation ${anchor.toFixed(1)} (the curve is set to put it at 70)`)
 }
 const BANDS = [
   [90, 101, '90–100'],

@@ -63,10 +63,10 @@ if (mode === 'write') {
 
 const before = JSON.parse(fs.readFileSync(file, 'utf8'))
 const counts = {}
-let shown = 0
+const notes = []
 const note = (what, key, detail) => {
   counts[what] = (counts[what] ?? 0) + 1
-  if (shown++ < 40) console.log(`${key} ${what}: ${detail}`)
+  notes.push({ what, text: `${key} ${what}: ${detail}` })
 }
 for (const key of Object.keys(before)) {
   const a = before[key]
@@ -86,6 +86,14 @@ for (const key of Object.keys(before)) {
   const lb = b.lines.map(strip)
   for (let i = 0; i < Math.max(la.length, lb.length); i++) if (la[i] !== lb[i]) note('line value', key, `${la[i]} → ${lb[i]}`)
   if (!ignored.has('boilerplate') && JSON.stringify(a.stats) !== JSON.stringify(b.stats)) note('stats', key, `${JSON.stringify(a.stats)} → ${JSON.stringify(b.stats)}`)
+}
+// Findings first (what a user sees), then stats, then line values, which a model change moves by
+// the thousand: 60 of each kind at most.
+const order = (what) => (what === 'line value' ? 2 : what === 'stats' ? 1 : 0)
+const shownOf = {}
+for (const { what, text } of notes.sort((x, y) => order(x.what) - order(y.what))) {
+  shownOf[what] = (shownOf[what] ?? 0) + 1
+  if (shownOf[what] <= 60) console.log(text)
 }
 const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
 console.log(total === 0 ? `identical on ${Object.keys(before).length} samples` : `differences: ${JSON.stringify(counts)}`)

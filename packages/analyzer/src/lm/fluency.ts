@@ -81,13 +81,14 @@ function warmUp(model: NgramModel): void {
   betterOrder(model, WARM_UP, fluency, 0)
 }
 
-/** Score `text` (one sentence; `open` when the text it is in stops before the sentence ends). Reuses module-level buffers: not re-entrant. */
+/** Score `text` (one sentence; `open` when it has no end to score: cut off, or a line that ends without a mark). Reuses module-level buffers: not re-entrant. */
 export function sentenceFluency(model: NgramModel, text: string, open = false): SentenceFluency {
   if (++scored === WARM_UP_AFTER) warmUp(model)
   tokens.clear()
   tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
-  // An open sentence (`open`: cut off where the text ends, `…said the talks would`) has no end to
+  // An open sentence (`open`: cut off where the text ends, `…said the talks would`, or a heading or
+  // list item, which ends without a mark by convention) has no end to
   // score: `</s>` after its last word would read as a sentence that stops in the wrong place.
   const count = open ? Math.min(scratch.length, tokens.length) : scratch.length
   const length = tokens.length
