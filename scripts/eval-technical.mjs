@@ -200,6 +200,20 @@ if (Object.keys(pivots).length > 0) {
   console.log(`best on half A: ${best.offset.toFixed(1)}; on half B: ${figures('B', best.offset).text}`)
 }
 
+if (Object.keys(pivots).length > 0) {
+  // The same texts as a README's Markdown: each line a paragraph, inline code (kept in backquotes
+  // by the prose extraction and by Apertium) read as a stand-in, as `tq check README.md` reads it.
+  console.log('\n# The same prose and round trips read as Markdown (inline code a stand-in), shipped offset')
+  const asSource = (text) => score(analyzeSource(text.split('\n').join('\n\n'), { syntax: 'markdown', lang: 'en' })).scores.translation
+  const h = human.map((d) => asSource(d.text))
+  const parts = [`human pass ${pct(h.filter((x) => x >= BAR).length / h.length)} (median ${percentiles(h).split(' / ')[2]})`]
+  for (const [pivot, list] of Object.entries(pivots)) {
+    const t = list.map((d) => asSource(d.text))
+    parts.push(`${pivot}: fail ${pct(t.filter((x) => x < BAR).length / t.length)}, AUC ${auc(h, t).toFixed(3)}, human above its trip ${pct(h.filter((x, i) => x > t[i]).length / h.length)}`)
+  }
+  console.log(`all: ${parts.join('; ')}`)
+}
+
 console.log('\n# The READMEs read whole (`tq check README.md`), English')
 const asMarkdown = []
 const asText = []

@@ -29,6 +29,8 @@ import { gfm } from 'micromark-extension-gfm'
 import { mdxjs } from 'micromark-extension-mdxjs'
 import type { Position } from 'unist'
 import { directivesIn, parseDirective, type Directive } from './control.js'
+import { countWords } from '../document.js'
+import { uiString } from '../rules/boilerplate/ui-string.js'
 import { STAND_IN } from './stand-in.js'
 import { copyDecoded, VirtualTextBuilder } from './virtual-text.js'
 import type { Prepared } from './types.js'
@@ -300,7 +302,10 @@ const BAR_SEPARATOR = /[|·•∙⋅/–—]/u
  *
  * Two links or more, a separator between each two, and no more than one word of text (a label,
  * the page one is on) between, before or after them. Not a sentence that names links
- * (`See [the guide](…) and [the API](…).`: no separator).
+ * (`See [the guide](…) and [the API](…).`: no separator), nor a bar with a link that is a UI string
+ * (`[Sign in](…) | [Register](…)`, `[Share on Facebook](…) · [Email](…)`): a page's chrome, left
+ * to the classifier. A link to the page in another language (`[Русский](./README.ru.md)`) is a
+ * README's own.
  */
 function isLinkBar(paragraph: MdNode): boolean {
   const items: MdNode[] = []
@@ -318,12 +323,20 @@ function isLinkBar(paragraph: MdNode): boolean {
   for (const item of items) {
     if (LINK_ITEMS.has(item.type)) {
       if (!fits(between, links > 0)) return false
+      const label = textOf(item).trim()
+      const ui = label === '' ? undefined : uiString(label, countWords(label))
+      if (ui !== undefined && ui !== 'language link') return false
       links++
       between = ''
     } else if (item.type === 'text') between += item.value ?? ''
     else if (item.type !== 'break' && item.type !== 'html') return false
   }
   return links >= 2 && fits(between, false)
+}
+
+/** The text of an inline node and its children. */
+function textOf(node: MdNode): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('')
 }
 
 /** In MDX, HTML comments are not allowed; `{/* tq-disable … *\/}` is the directive instead. */

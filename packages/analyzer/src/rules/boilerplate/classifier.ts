@@ -56,7 +56,7 @@ import { STAND_IN } from '../../markup/stand-in.js'
 import { codeDensity, EXTENSION } from '../../register.js'
 import { context, report, signalsOf, type Detector, type RuleMeta, type TqContext } from '../../rule.js'
 import { meta as bylineMeta } from './byline.js'
-import { meta as creditMeta } from './credit.js'
+import { labelsStandIn, meta as creditMeta } from './credit.js'
 import {
   buildPage,
   buildStack,
@@ -303,19 +303,23 @@ export function shortRuns(page: Page, units: readonly string[], numbers: Int32Ar
 /**
  * The junk shapes that are none in documentation, where the technical cap takes them as any other
  * line: two or three capitals, in news the initials an agency signs with (`KR`, boilerplate/byline),
- * in documentation a heading (`API`, `CLI`, `FAQ`); and in a Markdown file (`markdown`), a
- * project's licence line (`MIT © Jane Roe`, `LICENCE`), the end of its README rather than a site's
- * footer (a README of five lines failed for it).
+ * in documentation a heading (`API`, `CLI`, `FAQ`); a credit label before code (`This error occurs
+ * if acorn crashes (source: \`micromark-extension-mdx-expression\`)`, `labelsStandIn`); and in a
+ * Markdown file (`markdown`), a project's licence line (`MIT © Jane Roe`, `LICENCE`), the end of
+ * its README rather than a site's footer (a README of five lines failed for it).
  */
 function sparedShapes(page: Page, units: readonly string[], markdown: boolean): Uint8Array {
   const copyright = SHAPE_NAMES.indexOf('copyright notice')
+  const photoCredit = SHAPE_NAMES.indexOf('photo credit')
   // A licence named on the copyright line or near it (`## License` / `(MIT)` above it, `Permission
   // is hereby granted…` below).
   const licensed = (k: number): boolean => {
     for (let j = Math.max(0, k - 2); j <= Math.min(units.length - 1, k + 1); j++) if (LICENCE.test(units[j]!)) return true
     return false
   }
-  return Uint8Array.from(units, (unit, k) => (ACRONYM.test(unit.trim()) || (markdown && page.shape[k] === copyright && licensed(k)) ? 1 : 0))
+  return Uint8Array.from(units, (unit, k) =>
+    ACRONYM.test(unit.trim()) || (page.shape[k] === photoCredit && labelsStandIn(unit)) || (markdown && page.shape[k] === copyright && licensed(k)) ? 1 : 0,
+  )
 }
 /** A licence statement, as a project's README ends (not a site's footer, `Copyright © 2024 Widget Labs. Built with Docusaurus.`). */
 const LICENCE = /(?<![A-Za-z])(?:MIT|ISC|0?BSD|Apache|A?GPL|LGPL|MPL|Unlicense|CC0|WTFPL|Zlib|BlueOak|licen[cs]ed?|permission is hereby granted)\b/i

@@ -12,9 +12,7 @@
  * ```
  *
  * Not flagged: a sentence naming an agency ("Putin told AP that talks would go on."): only whole
- * agency lines, slash chains and credit labels on lines of at most 30 words count. Nor, in a
- * marked-up file, a label before code (`… (source: \`micromark-extension-mdx-expression\`)`, an
- * error's description in a README).
+ * agency lines, slash chains and credit labels on lines of at most 30 words count.
  */
 import type { RuleMeta } from '../../rule.js'
 import { STAND_IN } from '../../markup/stand-in.js'
@@ -65,14 +63,15 @@ export const CREDIT_WORDS: readonly string[] = [
 ]
 
 /**
- * Whether a credit label (`Photo:`, `Source:`) names someone. In documentation the label may
- * introduce code, which a marked-up file shows as the stand-in (markup/stand-in.ts): `This error
- * occurs if acorn crashes (source: \`micromark-extension-mdx-expression\`, rule id: …)` is an
- * error's description, not a credit.
+ * Whether a credit label (`Photo:`, `Source:`) on `text` is followed by the stand-in of a
+ * marked-up file (markup/stand-in.ts). In documentation the stand-in is code, and the line an
+ * error's description (`This error occurs if acorn crashes (source:
+ * \`micromark-extension-mdx-expression\`, rule id: …)`), which the boilerplate classifier spares in
+ * technical text; in a news page it may be a picture's address, still a credit.
  */
-function labelled(text: string): boolean {
+export function labelsStandIn(text: string): boolean {
   const match = LABEL.exec(text)
-  return match !== null && !text.slice(match.index + match[0].length).trimStart().startsWith(STAND_IN)
+  return match !== null && text.slice(match.index + match[0].length).trimStart().startsWith(STAND_IN)
 }
 
 /** What the line is when it is a credit, else undefined (`hints`: see `ticker`). */
@@ -84,6 +83,6 @@ export function credit(text: string, words: number, hints?: LineHints): string |
   // (`MARK_CREDIT_WORD`: a sentence without "photo", "credit", "source" … skips both scans).
   if (AGENCY_INITIALS.has(trimmed.charCodeAt(0)) && AGENCY_ALONE.test(trimmed)) return 'news agency credit'
   const creditWord = hints ? (hints.marks & MARK_CREDIT_WORD) !== 0 : true
-  if ((creditWord && (labelled(trimmed) || STOCK.test(trimmed))) || ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && SLASH_CHAIN.test(trimmed))) return 'photo credit'
+  if ((creditWord && (LABEL.test(trimmed) || STOCK.test(trimmed))) || ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && SLASH_CHAIN.test(trimmed))) return 'photo credit'
   return undefined
 }

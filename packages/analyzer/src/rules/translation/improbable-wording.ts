@@ -131,7 +131,10 @@ function improbableWording() {
     if (!isEnglish(ctx)) return
     const { document } = ctx
     const { lines } = document
-    const textEnd = document.text.trimEnd().length
+    // A text of one non-blank line (blank lines around it do not count).
+    let nonBlank = 0
+    for (const entry of lines) if (!entry.blank && ++nonBlank > 1) break
+    const oneLine = nonBlank === 1
     // Loaded on the first sentence that needs it: a file without one never reads the model.
     let model: NgramModel | null | undefined
     // The line of the sentence: found once by search, then followed forward (sentences come in order).
@@ -156,9 +159,9 @@ function improbableWording() {
         // cut short, and the lines that end without a mark by convention, a headline, a heading,
         // a list item or a table cell (`Works both in Node.js and in the browser`: 0.81 with its
         // `</s>` scored, as `browser` is rarely the last word of a sentence in news, 0.29 with a
-        // full stop). Only a one-line text keeps its end: a segment, whose end is its own
+        // full stop). Only a text of one line keeps its end: a segment, whose end is its own
         // (`…concurring to Chinanews com`).
-        const open = !FINISHED.test(text) && (line > 0 || end < textEnd)
+        const open = !oneLine && !FINISHED.test(text)
         const fluency = sentenceFluency(model, text, open)
         if (line !== sums.index) {
           if (signals) sums.close(signals)
