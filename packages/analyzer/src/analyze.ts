@@ -14,6 +14,7 @@ import retextEnglish from 'retext-english'
 import retextLatin from 'retext-latin'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { acceptanceOf, insideOccurrence } from './accept.js'
 import { countWords, segment, type Line } from './document.js'
 import { detectDocumentLanguage, toIso1 } from './language.js'
 import { declareFlavor, parseParagraph, rootOf } from './parse.js'
@@ -97,14 +98,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     sentences: 0,
     atEnd: [],
     state: new Map(),
+    accepted: acceptanceOf(options.accept),
   }
   const file = new VFile({ data: { tq: ctx } })
   const processor = processorFor(language, enabled)
 
   // vfile messages are heavy (each is an Error); they become plain findings after every chunk.
   const findings: Finding[] = []
+  // Where the accepted terms stand (accept.ts): found once, when there are any.
+  const accepted = ctx.accepted ? ctx.accepted.occurrences(text) : undefined
   const collect = (): void => {
-    toFindings(file.messages, settings, document.lines, findings)
+    toFindings(file.messages, settings, document.lines, findings, accepted)
     file.messages.length = 0
   }
   let batch: ParagraphNode[] = []
@@ -242,6 +246,7 @@ function toFindings(
   settings: NonNullable<AnalyzeOptions['rules']>,
   lines: readonly Line[],
   into: Finding[],
+  accepted?: Int32Array,
 ): void {
   for (const message of messages) {
     const ruleId = message.ruleId ?? 'unknown'
@@ -256,9 +261,16 @@ function toFindings(
     const column = start?.column ?? 1
     const endLine = end?.line ?? line
     const endColumn = end?.column ?? column
+    const category = extra.category ?? rule?.category ?? 'translation'
+    // A translation finding on an accepted term (accept.ts) is no finding.
+    if (accepted && accepted.length > 0 && (category === 'translation' || category === 'language')) {
+      const from = (lines[line - 1]?.offset ?? 0) + column - 1
+      const to = (lines[endLine - 1]?.offset ?? 0) + endColumn - 1
+      if (insideOccurrence(accepted, from, to)) continue
+    }
     const finding: Finding = {
       ruleId,
-      category: extra.category ?? rule?.category ?? 'translation',
+      category,
       severity,
       message: message.reason,
       line,

@@ -10,6 +10,7 @@ import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import type { Node, Position } from 'unist'
 import type { Category, Severity } from './types.js'
+import type { Acceptance } from './accept.js'
 import type { Document } from './document.js'
 
 export const DOCS_BASE = 'https://github.com/tq-lint/tq/blob/main/packages/analyzer/README.md'
@@ -75,6 +76,8 @@ export interface TqContext {
   readonly atEnd: Array<() => void>
   /** Per-rule state that must survive from one chunk of paragraphs to the next. */
   readonly state: Map<string, unknown>
+  /** The accepted terms (`AnalyzeOptions.accept`, accept.ts); undefined when there are none. */
+  readonly accepted: Acceptance | undefined
 }
 
 declare module 'vfile' {

@@ -92,4 +92,10 @@ export interface AnalyzeOptions {
   boilerplateThreshold?: number
   /** Return the per-line signals (`Analysis.signals`), for training and evaluation scripts. */
   signals?: boolean
+  /**
+   * Names and jargon written on purpose (`Soschi`, `stdout`, `New York Times`): a translation
+   * finding on one of them is dropped and the language model reads them as names (accept.ts).
+   * Case-sensitive, whole words; a term also matches with its first letter capitalised.
+   */
+  accept?: readonly string[]
 }

@@ -186,6 +186,21 @@ describe('model', () => {
     expect(common.minWindow).toBeGreaterThan(-1)
   })
 
+  it('gives an accepted word no more blame than a name (AnalyzeOptions.accept)', () => {
+    // `vegetables` after `told the` is improbable (pmi < 0): accepted, it is not blamed.
+    const odd = 'The minister told the vegetables that the talks had failed.'
+    const plain = sentenceFluency(model, odd)
+    const accepted = sentenceFluency(model, odd, false, new Set(['vegetables']))
+    expect(accepted.pmi).toBeGreaterThan(plain.pmi)
+    expect(accepted.minWindow).toBeGreaterThan(plain.minWindow)
+    // Only its own blame goes: the words around it are judged as before.
+    const elsewhere = sentenceFluency(model, odd, false, new Set(['piano']))
+    expect(elsewhere.pmi).toBe(plain.pmi)
+    // An unknown word accepted still counts as unknown, as the line model was trained to see it.
+    const unknown = 'The minister told the kubelet that the talks had failed.'
+    expect(sentenceFluency(model, unknown, false, new Set(['kubelet'])).unknownLower).toBe(sentenceFluency(model, unknown).unknownLower)
+  })
+
   it('does not judge where an open sentence (cut off by the end of the text) ends', () => {
     const cut = 'The minister told reporters on Monday that the talks would'
     const closed = sentenceFluency(model, cut)

@@ -147,3 +147,32 @@ describe('translation/untranslated-word', () => {
     expect(hits('Ursula von der Leyen spoke; Les Misérables played; a pas de deux; Smith et al. agreed; musicians can jam together.', rule)).toEqual([])
   })
 })
+
+describe('accepted terms (AnalyzeOptions.accept)', () => {
+  const npr = readFileSync(new URL('../../../fixtures/seeds/npr-garbled.txt', import.meta.url), 'utf8')
+  const translation = (options: Parameters<typeof analyze>[1]) =>
+    analyze(npr, options).findings.filter((finding) => finding.category === 'translation').map((finding) => `${finding.line} ${finding.ruleId} ${finding.excerpt}`)
+
+  it('drops a finding on an accepted term and nothing else', () => {
+    const all = translation({})
+    expect(all).toContain('21 translation/foreign-spelling Soschi')
+    expect(translation({ accept: ['Soschi'] })).toEqual(all.filter((finding) => finding !== '21 translation/foreign-spelling Soschi'))
+  })
+
+  it('matches whole words, as written or capitalised, never in another case', () => {
+    expect(translation({ accept: ['SOSCHI'] })).toContain('21 translation/foreign-spelling Soschi')
+    expect(translation({ accept: ['Sosch'] })).toContain('21 translation/foreign-spelling Soschi')
+    // A term in lower case also matches capitalised, where a sentence starts with it.
+    expect(translation({ accept: ['soschi'] })).not.toContain('21 translation/foreign-spelling Soschi')
+    // A phrase; and a term accepted in lower case still matches where a sentence starts with it.
+    const calque = '13 translation/calque image signature'
+    expect(translation({})).toContain(calque)
+    expect(translation({ accept: ['image signature'] })).not.toContain(calque)
+    expect(translation({ accept: ['switch the image signature'] })).not.toContain(calque)
+  })
+
+  it('keeps a finding on a wider span that holds an accepted term', () => {
+    // The calque `social media contribution` holds `media`: the phrase is flagged, not the word.
+    expect(translation({ accept: ['media'] })).toContain('37 translation/calque social media contribution')
+  })
+})

@@ -208,5 +208,6 @@ function checkOptions(settings: Settings): CheckOptions {
   const options: CheckOptions = { rules: settings.rules, minScore: settings.minScore, minScores: settings.minScores, quiet: settings.quiet }
   if (settings.lang !== undefined) options.lang = settings.lang
   if (settings.boilerplateThreshold !== undefined) options.boilerplateThreshold = settings.boilerplateThreshold
+  if (settings.accept !== undefined) options.accept = settings.accept
   return options
 }

@@ -16,6 +16,8 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>
   /** Probability above which a line counts as boilerplate. */
   boilerplateThreshold?: number
+  /** Names and jargon written on purpose (config `accept`): no translation finding on them. */
+  accept?: string[]
   /** Bar for `overall` (default 70). */
   minScore?: number
   /** Bars per sub-score; a text must reach each. */
@@ -99,6 +101,7 @@ export function analyzeOptions(options: CheckOptions): AnalyzeSourceOptions {
   if (options.lang !== undefined) result.lang = options.lang
   if (options.rules !== undefined) result.rules = options.rules
   if (options.boilerplateThreshold !== undefined) result.boilerplateThreshold = options.boilerplateThreshold
+  if (options.accept !== undefined) result.accept = options.accept
   if (options.syntax !== undefined) result.syntax = options.syntax
   if (options.source !== undefined) result.source = options.source.charCodeAt(0) === 0xfeff ? options.source.slice(1) : options.source
   if (options.sourceLang !== undefined) result.sourceLang = options.sourceLang

@@ -25,6 +25,8 @@ export interface TqConfig {
   /** Globs, relative to the config file's directory, of files that directories and globs skip. */
   ignore?: string[]
   extensions?: string[]
+  /** Names and jargon written on purpose: no translation finding on them (the analyzer's accept.ts). */
+  accept?: string[]
 }
 
 export interface LoadedConfig {
@@ -43,6 +45,8 @@ export interface Settings {
   lang?: string
   rules: Record<string, RuleSetting>
   boilerplateThreshold?: number
+  /** Accepted terms (config `accept`). */
+  accept?: string[]
   quiet: boolean
   extensions: string[]
   ignore: string[]
@@ -53,7 +57,7 @@ export const CONFIG_FILES = ['tq.config.json', '.tqrc.json', 'package.json'] as 
 export const DEFAULT_EXTENSIONS = ['txt', 'md']
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error']
-const KEYS: readonly string[] = ['rules', 'minScore', 'minScores', 'lang', 'boilerplateThreshold', 'ignore', 'extensions']
+const KEYS: readonly string[] = ['rules', 'minScore', 'minScores', 'lang', 'boilerplateThreshold', 'ignore', 'extensions', 'accept']
 
 /** The config named by `--config`, else the nearest one above `cwd`, else an empty config. */
 export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
@@ -134,6 +138,12 @@ function checkValue(key: string, value: unknown, config: TqConfig): string | und
       if (!isStringArray(value) || value.some((pattern) => pattern === '')) return `"ignore" must be an array of glob patterns, got ${show(value)}`
       config.ignore = value
       return undefined
+    case 'accept':
+      if (!isStringArray(value) || value.some((term) => term.trim() === '' || /[\r\n]/.test(term))) {
+        return `"accept" must be an array of words or phrases (one line each), got ${show(value)}`
+      }
+      config.accept = value
+      return undefined
     default:
       return checkExtensions(value, config)
   }
@@ -191,6 +201,7 @@ export function resolveSettings(flags: CheckFlags, loaded: LoadedConfig): Settin
   const lang = flags.lang ?? config.lang
   if (lang !== undefined) settings.lang = lang
   if (config.boilerplateThreshold !== undefined) settings.boilerplateThreshold = config.boilerplateThreshold
+  if (config.accept !== undefined && config.accept.length > 0) settings.accept = config.accept
   return settings
 }
 

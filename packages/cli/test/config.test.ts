@@ -1,5 +1,5 @@
 /** Config discovery, precedence, and each setting's effect. */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseJson, tempDir, tq } from './helpers.js'
@@ -84,6 +84,23 @@ describe('config settings', () => {
     const raised = own(findings({ rules: { [RULE]: 'error' } }))
     expect(raised.length).toBeGreaterThan(0)
     expect(raised.every((finding) => finding.severity === 'error')).toBe(true)
+  })
+
+  it('accepts the terms it lists: no translation finding on them, in every mode', () => {
+    // npr-garbled.txt spells Sochi the German way on line 21.
+    const text = readFileSync(new URL('../../../fixtures/seeds/npr-garbled.txt', import.meta.url), 'utf8')
+    const on = (list: Array<{ ruleId: string; line: number }>) => list.filter((finding) => finding.ruleId === 'translation/foreign-spelling').map((finding) => finding.line)
+    const run = (config: object, args: string[], input?: string) => {
+      const cwd = tempDir({ 'tq.config.json': JSON.stringify(config), 'npr.txt': text })
+      return tq(['check', ...args], { cwd, ...(input === undefined ? {} : { input }) })
+    }
+    expect(on(parseJson(run({}, ['--format', 'json', 'npr.txt']).stdout).files[0]!.findings)).toEqual([21])
+    expect(on(parseJson(run({ accept: ['Soschi'] }, ['--format', 'json', 'npr.txt']).stdout).files[0]!.findings)).toEqual([])
+    // Case-sensitive (but for a capital first letter): `SOSCHI` is not `Soschi`.
+    expect(on(parseJson(run({ accept: ['SOSCHI'] }, ['--format', 'json', 'npr.txt']).stdout).files[0]!.findings)).toEqual([21])
+    const record = `${JSON.stringify({ id: 'npr', text })}\n`
+    const jsonl = run({ accept: ['Soschi'] }, ['--jsonl'], record)
+    expect(on(JSON.parse(jsonl.stdout.trim()).findings)).toEqual([])
   })
 
   it('passes boilerplateThreshold to the line classifier', () => {

@@ -91,6 +91,8 @@ describe('config errors', () => {
     ['ignore not an array', '{"ignore": "drafts/**"}', /"ignore" must be an array of glob patterns/],
     ['empty extensions', '{"extensions": []}', /"extensions" must be a non-empty array/],
     ['bad extensions', '{"extensions": ["txt", 3]}', /"extensions" must be a non-empty array/],
+    ['accept not an array', '{"accept": "Soschi"}', /"accept" must be an array of words or phrases/],
+    ['an empty accepted term', '{"accept": ["Soschi", " "]}', /"accept" must be an array of words or phrases/],
   ]
   for (const [what, content, pattern] of cases) {
     it(`rejects ${what}`, () => {

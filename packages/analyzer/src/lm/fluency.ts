@@ -81,8 +81,12 @@ function warmUp(model: NgramModel): void {
   betterOrder(model, WARM_UP, fluency, 0)
 }
 
-/** Score `text` (one sentence; `open` when it has no end to score: cut off, or a line that ends without a mark). Reuses module-level buffers: not re-entrant. */
-export function sentenceFluency(model: NgramModel, text: string, open = false): SentenceFluency {
+/**
+ * Score `text` (one sentence; `open` when it has no end to score: cut off, or a line that ends
+ * without a mark). Words in `accepted` (accept.ts: a project's names and jargon) get no blame, as
+ * names get none. Reuses module-level buffers: not re-entrant.
+ */
+export function sentenceFluency(model: NgramModel, text: string, open = false, accepted?: ReadonlySet<string>): SentenceFluency {
   if (++scored === WARM_UP_AFTER) warmUp(model)
   tokens.clear()
   tokenize(text, tokens, 0, text.length, model.vocab)
@@ -111,9 +115,11 @@ export function sentenceFluency(model: NgramModel, text: string, open = false): 
     const tokenFlags = isToken ? flags[k]! : 0
     const unknown = ids[k] === unk
     const name = isToken && k > first && (tokenFlags & CAPITAL) !== 0
+    // An accepted word is blamed no more than a name; an unknown one still counts as unknown, as before.
+    const neutral = name || (isToken && accepted !== undefined && accepted.has(text.slice(tokens.start[k]!, tokens.end[k]!)))
     if (isToken && !(tokenFlags & (PUNCTUATION | NUMBER))) words++
     if (unknown && !name && k > first && !(tokenFlags & (PUNCTUATION | NUMBER))) unknownLower++
-    if ((name || unknown || k === first) && value < 0) value = 0
+    if ((neutral || unknown || k === first) && value < 0) value = 0
     values[k] = value
     logpSum += logp[k]!
     pmiSum += value

@@ -162,7 +162,7 @@ function improbableWording() {
         // full stop). Only a text of one line keeps its end: a segment, whose end is its own
         // (`…concurring to Chinanews com`).
         const open = !oneLine && !FINISHED.test(text)
-        const fluency = sentenceFluency(model, text, open)
+        const fluency = sentenceFluency(model, text, open, ctx.accepted?.words)
         if (line !== sums.index) {
           if (signals) sums.close(signals)
           signals = signalsOf(ctx, line)
