@@ -6,55 +6,89 @@
  * ```text
  * accept: ["Soschi", "stdout"]
  * … at the summit in Soschi, …            ← no translation/foreign-spelling finding on `Soschi`
- * Write the report to stdout.             ← the language model reads `stdout` as a name
+ * Write the report to stdout.             ← the language model does not blame `stdout`
  * ```
  *
- * A term is one word or a phrase, matched as a whole word, case-sensitively as written, or with
- * its first letter capitalised (a sentence starts with it): `stdout` matches `Stdout` at the start
- * of a sentence, `Soschi` never matches `soschi`. Two things follow from a match:
- * - a translation (or language) finding whose flagged text lies inside an occurrence of an accepted
+ * A term is one word or a phrase, matched as a whole word, case-sensitively as written; where a
+ * sentence starts with it, also with its first letter capitalised (`stdout` matches `Stdout.`
+ * opening a sentence, and `before` never matches a `Before` in mid-sentence, which
+ * translation/capitalized-noun exists to flag). Two things follow from a match:
+ * - a translation or language finding whose flagged text lies inside an occurrence of an accepted
  *   term is dropped: the word a rule named is the word the project accepts. A finding on a wider
- *   span (a line without articles, a sentence in the wrong order) stays, whatever terms it holds;
- * - the language model gives the term's words no blame, as it gives a name none
- *   (lm/fluency.ts), so the line's `translation` value and the improbable-wording rule judge the
- *   wording around the term, not the term.
+ *   span (a line without articles, a calque that holds the term) stays;
+ * - the language model gives the words of an occurrence no blame, as it gives a name none
+ *   (lm/fluency.ts); the same words elsewhere (`of` in an accepted `Department of the Interior`)
+ *   are judged as ever.
  */
 
-/** What the analyzer needs of the accepted terms. */
+/** The accepted terms of one analysis, compiled. */
 export interface Acceptance {
-  /** Every word of every term, in each accepted casing, for the language model. */
-  readonly words: ReadonlySet<string>
-  /** Offsets [start, end) of each occurrence of an accepted term in `text`, in order. */
+  /**
+   * Offsets [start, end) of where the accepted terms stand in `text`, as pairs in order; occurrences
+   * that overlap (`the Kreml` and `Kreml in Moskau` in `the Kreml in Moskau`) are merged into one.
+   */
   occurrences(text: string): Int32Array
 }
 
+/** The last terms compiled, and their matcher: `--jsonl` analyses every record with the same list. */
+let cached: { key: string; acceptance: Acceptance | undefined } | undefined
+
 /** The matcher of `terms`; undefined when there are none (the analyzer then does nothing extra). */
 export function acceptanceOf(terms: readonly string[] | undefined): Acceptance | undefined {
-  const forms = new Set<string>()
-  for (const term of terms ?? []) {
-    const trimmed = term.trim()
-    if (trimmed === '') continue
-    forms.add(trimmed)
-    forms.add(trimmed.charAt(0).toUpperCase() + trimmed.slice(1))
+  if (terms === undefined || terms.length === 0) return undefined
+  const key = terms.join('\n')
+  if (cached?.key === key) return cached.acceptance
+  const acceptance = compile(terms)
+  cached = { key, acceptance }
+  return acceptance
+}
+
+function compile(terms: readonly string[]): Acceptance | undefined {
+  const written = new Set<string>()
+  for (const term of terms) {
+    const trimmed = term.trim().replace(/\s+/g, ' ')
+    if (trimmed !== '') written.add(trimmed)
   }
-  if (forms.size === 0) return undefined
-  const words = new Set<string>()
-  for (const form of forms) for (const word of form.split(/[^\p{L}\p{N}_]+/u)) if (word !== '') words.add(word)
+  if (written.size === 0) return undefined
+  const forms = new Set(written)
+  for (const term of written) forms.add(term.charAt(0).toUpperCase() + term.slice(1))
   // Longest first, so that `New York Times` wins over `New York` at the same place.
   const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escape)
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'gu')
   return {
-    words,
     occurrences(text: string): Int32Array {
       const found: number[] = []
       pattern.lastIndex = 0
-      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) found.push(match.index, match.index + match[0].length)
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const start = match.index
+        const end = start + match[0].length
+        // Look for another occurrence starting inside this one, not only after it.
+        pattern.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1)
+        // The capitalised form of a term written in lower case counts only where a sentence starts.
+        if (!written.has(match[0].replace(/\s+/g, ' ')) && !startsSentence(text, start)) continue
+        const last = found.length - 1
+        if (last > 0 && start <= found[last]!) found[last] = Math.max(found[last]!, end)
+        else found.push(start, end)
+      }
       return Int32Array.from(found)
     },
   }
 }
 
-/** Whether [start, end) lies inside one of `occurrences` (pairs of offsets, in order). */
+/** Opening marks and white space, which may stand between a sentence's start and its first word. */
+const OPENERS = /[\s"“„‘'«‹(\[*_>#–—-]*$/u
+/** A full stop (or a line break) before them. */
+const AFTER_STOP = /[\n.!?…:;][\s"“„‘'«‹(\[*_>#–—-]*$/u
+
+/** Whether the word at `start` starts a sentence: after the text's start, a line break or a full stop, and opening marks. */
+function startsSentence(text: string, start: number): boolean {
+  const from = Math.max(0, start - 24)
+  const before = text.slice(from, start)
+  if (from === 0 && OPENERS.exec(before)?.index === 0) return true
+  return AFTER_STOP.test(before)
+}
+
+/** Whether [start, end) lies inside one of `occurrences` (pairs of offsets, in order, not overlapping). */
 export function insideOccurrence(occurrences: Int32Array, start: number, end: number): boolean {
   // Binary search for the last occurrence starting at or before `start`.
   let low = 0
@@ -70,6 +104,25 @@ export function insideOccurrence(occurrences: Int32Array, start: number, end: nu
   return found >= 0 && end <= occurrences[2 * found + 1]!
 }
 
+/** The occurrences that fall within [start, end), moved to offsets from `start`; undefined when none. */
+export function occurrencesWithin(occurrences: Int32Array, start: number, end: number): Int32Array | undefined {
+  // Binary search for the first occurrence that ends after `start`.
+  let low = 0
+  let high = occurrences.length / 2
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (occurrences[2 * middle + 1]! <= start) low = middle + 1
+    else high = middle
+  }
+  const first = 2 * low
+  let last = first
+  while (last < occurrences.length && occurrences[last]! < end) last += 2
+  if (last === first) return undefined
+  const within = occurrences.slice(first, last)
+  for (let i = 0; i < within.length; i++) within[i] = within[i]! - start
+  return within
+}
+
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 }

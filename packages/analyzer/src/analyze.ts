@@ -98,17 +98,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     sentences: 0,
     atEnd: [],
     state: new Map(),
-    accepted: acceptanceOf(options.accept),
+    accepted: acceptanceOf(options.accept)?.occurrences(text),
   }
   const file = new VFile({ data: { tq: ctx } })
   const processor = processorFor(language, enabled)
 
   // vfile messages are heavy (each is an Error); they become plain findings after every chunk.
   const findings: Finding[] = []
-  // Where the accepted terms stand (accept.ts): found once, when there are any.
-  const accepted = ctx.accepted ? ctx.accepted.occurrences(text) : undefined
   const collect = (): void => {
-    toFindings(file.messages, settings, document.lines, findings, accepted)
+    toFindings(file.messages, settings, document.lines, findings, ctx.accepted)
     file.messages.length = 0
   }
   let batch: ParagraphNode[] = []

@@ -10,7 +10,6 @@ import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import type { Node, Position } from 'unist'
 import type { Category, Severity } from './types.js'
-import type { Acceptance } from './accept.js'
 import type { Document } from './document.js'
 
 export const DOCS_BASE = 'https://github.com/tq-lint/tq/blob/main/packages/analyzer/README.md'
@@ -76,8 +75,11 @@ export interface TqContext {
   readonly atEnd: Array<() => void>
   /** Per-rule state that must survive from one chunk of paragraphs to the next. */
   readonly state: Map<string, unknown>
-  /** The accepted terms (`AnalyzeOptions.accept`, accept.ts); undefined when there are none. */
-  readonly accepted: Acceptance | undefined
+  /**
+   * Where the accepted terms (`AnalyzeOptions.accept`, accept.ts) stand in the document: offsets
+   * [start, end) as pairs, in order; undefined when none is accepted.
+   */
+  readonly accepted: Int32Array | undefined
 }
 
 declare module 'vfile' {

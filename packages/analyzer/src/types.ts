@@ -93,9 +93,10 @@ export interface AnalyzeOptions {
   /** Return the per-line signals (`Analysis.signals`), for training and evaluation scripts. */
   signals?: boolean
   /**
-   * Names and jargon written on purpose (`Soschi`, `stdout`, `New York Times`): a translation
-   * finding on one of them is dropped and the language model reads them as names (accept.ts).
-   * Case-sensitive, whole words; a term also matches with its first letter capitalised.
+   * Names and jargon written on purpose (`Soschi`, `stdout`, `New York Times`): a translation or
+   * language finding on one of them is dropped and the language model does not blame them
+   * (accept.ts). Whole words or phrases, case-sensitive; a lower-case term also matches capitalised
+   * where a sentence starts.
    */
   accept?: readonly string[]
 }

@@ -189,16 +189,17 @@ describe('model', () => {
   it('gives an accepted word no more blame than a name (AnalyzeOptions.accept)', () => {
     // `vegetables` after `told the` is improbable (pmi < 0): accepted, it is not blamed.
     const odd = 'The minister told the vegetables that the talks had failed.'
+    const where = (text: string, word: string): Int32Array => Int32Array.from([text.indexOf(word), text.indexOf(word) + word.length])
     const plain = sentenceFluency(model, odd)
-    const accepted = sentenceFluency(model, odd, false, new Set(['vegetables']))
+    const accepted = sentenceFluency(model, odd, false, where(odd, 'vegetables'))
     expect(accepted.pmi).toBeGreaterThan(plain.pmi)
     expect(accepted.minWindow).toBeGreaterThan(plain.minWindow)
     // Only its own blame goes: the words around it are judged as before.
-    const elsewhere = sentenceFluency(model, odd, false, new Set(['piano']))
+    const elsewhere = sentenceFluency(model, odd, false, where(odd, 'minister'))
     expect(elsewhere.pmi).toBe(plain.pmi)
     // An unknown word accepted still counts as unknown, as the line model was trained to see it.
     const unknown = 'The minister told the kubelet that the talks had failed.'
-    expect(sentenceFluency(model, unknown, false, new Set(['kubelet'])).unknownLower).toBe(sentenceFluency(model, unknown).unknownLower)
+    expect(sentenceFluency(model, unknown, false, where(unknown, 'kubelet')).unknownLower).toBe(sentenceFluency(model, unknown).unknownLower)
   })
 
   it('does not judge where an open sentence (cut off by the end of the text) ends', () => {

@@ -147,4 +147,12 @@ describe('locale pair: fixtures/locales', () => {
     expect(off.map((finding) => finding.ruleId)).not.toContain('translation/locale-untranslated')
     expect(off.find((finding) => finding.ruleId === 'language/unexpected')!.severity).toBe('info')
   })
+
+  it('drops a pair finding on an accepted term, as the text check drops its own (found by review)', () => {
+    // A string left in English on purpose: a product's slogan, accepted as a phrase.
+    const slogan = 'The connection to the server was lost. Please try again.'
+    const accepted = analyzeSource(de, { syntax: 'json', lang: 'de', source: en, sourceLang: 'en', accept: [slogan] }).findings.map((finding) => finding.ruleId)
+    expect(accepted).not.toContain('translation/locale-untranslated')
+    expect(accepted).toEqual(findings.map((finding) => finding.ruleId).filter((id) => id !== 'translation/locale-untranslated'))
+  })
 })

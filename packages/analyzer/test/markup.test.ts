@@ -306,6 +306,9 @@ describe('Markdown', () => {
     // Two links with a sentence between them are not a bar either.
     const prose = '[Home](/) | the page you are reading now was moved | [About](/about)'
     expect(prepareMarkdown(`${prose}\n`).structured).toEqual([])
+    // A README's bar that names a few UI strings among its own links is still a bar (found by review).
+    const readme = `# tool\n\nA tool that does one thing and does it well, by its authors.\n\n[Home](/) | [Docs](/docs) | [FAQ](/faq) | [Twitter](https://twitter.com/x)\n\nInstall it with npm and run it on a file to see what it finds.\n`
+    expect(analyzeSource(readme, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
     // A bar of UI strings is a page's chrome (found by review): left to the classifier.
     for (const chrome of ['[Sign in](/login) | [Register](/r)', '[Share on Facebook](https://f.com/s) · [Share on Twitter](https://t.com/s) · [Email](mailto:a@b.c)']) {
       expect(prepareMarkdown(`${chrome}\n`).structured, chrome).toEqual([])
@@ -331,6 +334,10 @@ describe('Markdown', () => {
       '',
     ].join('\n')
     expect(analyzeSource(docs, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    // A README of five lines or fewer is a small document, judged by its shapes: the same (found by review).
+    const small = '# mdx-parse\n\nParse MDX with `acorn` and `micromark`.\n\n```js\nimport {parse} from "mdx-parse"\n```\n\n## Errors\n\nThis error occurs if acorn crashes (source: `micromark-extension-mdx-expression`, rule id: `acorn`).\n'
+    const smallAnalysis = analyzeSource(small, { syntax: 'markdown', lang: 'en' })
+    expect(smallAnalysis.findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
     // In news, the label before a picture's address (a stand-in too) or a name is a credit.
     const story = [
       'Delegations met at the Dolmabahce palace in Istanbul on Friday, officials from both sides said.',

@@ -162,13 +162,30 @@ describe('accepted terms (AnalyzeOptions.accept)', () => {
   it('matches whole words, as written or capitalised, never in another case', () => {
     expect(translation({ accept: ['SOSCHI'] })).toContain('21 translation/foreign-spelling Soschi')
     expect(translation({ accept: ['Sosch'] })).toContain('21 translation/foreign-spelling Soschi')
-    // A term in lower case also matches capitalised, where a sentence starts with it.
-    expect(translation({ accept: ['soschi'] })).not.toContain('21 translation/foreign-spelling Soschi')
-    // A phrase; and a term accepted in lower case still matches where a sentence starts with it.
+    // A term in lower case matches capitalised only where a sentence starts with it: not `Soschi` here.
+    expect(translation({ accept: ['soschi'] })).toContain('21 translation/foreign-spelling Soschi')
+    // A phrase; and a term accepted in lower case still matches where a sentence (line 13) starts with it.
     const calque = '13 translation/calque image signature'
     expect(translation({})).toContain(calque)
     expect(translation({ accept: ['image signature'] })).not.toContain(calque)
     expect(translation({ accept: ['switch the image signature'] })).not.toContain(calque)
+  })
+
+  it('matches a term written in lower case capitalised only where a sentence starts (found by review)', () => {
+    // `Before` in mid-sentence on line 33 is what capitalized-noun flags: accepting `before` keeps it.
+    expect(translation({ accept: ['before'] })).toContain('33 translation/capitalized-noun Before')
+    expect(translation({ accept: ['Before'] })).not.toContain('33 translation/capitalized-noun Before')
+  })
+
+  it('finds overlapping terms, and blames the words of a phrase only where the phrase is not', () => {
+    const text = 'Putin met Trump in the Kreml in Moskau on Monday, the Kremlin said after the talks ended.'
+    const spelling = (accept: string[]) => analyze(text, { lang: 'en', accept }).findings.filter((finding) => finding.ruleId === 'translation/foreign-spelling').map((finding) => finding.excerpt)
+    expect(spelling([])).toEqual(expect.arrayContaining(['Kreml', 'Moskau']))
+    expect(spelling(['the Kreml', 'Kreml in Moskau'])).toEqual([])
+    // `Department of the Interior` is not in the text: `of` and `the` are judged as ever.
+    const garbled = 'The new drug was designed to work more than blocking the so a lot of other drugs to do.'
+    const value = (accept: string[]) => analyze(garbled, { lang: 'en', accept }).lines[0]!.translation
+    expect(value(['Department of the Interior'])).toBe(value([]))
   })
 
   it('keeps a finding on a wider span that holds an accepted term', () => {

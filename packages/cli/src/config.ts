@@ -138,12 +138,13 @@ function checkValue(key: string, value: unknown, config: TqConfig): string | und
       if (!isStringArray(value) || value.some((pattern) => pattern === '')) return `"ignore" must be an array of glob patterns, got ${show(value)}`
       config.ignore = value
       return undefined
-    case 'accept':
-      if (!isStringArray(value) || value.some((term) => term.trim() === '' || /[\r\n]/.test(term))) {
-        return `"accept" must be an array of words or phrases (one line each), got ${show(value)}`
-      }
-      config.accept = value
+    case 'accept': {
+      if (!Array.isArray(value)) return `"accept" must be an array of words or phrases, got ${show(value)}`
+      const bad = value.findIndex((term: unknown) => typeof term !== 'string' || term.trim() === '' || /[\r\n]/.test(term))
+      if (bad >= 0) return `"accept"[${bad}] must be a word or phrase on one line, got ${show(value[bad])}`
+      config.accept = value as string[]
       return undefined
+    }
     default:
       return checkExtensions(value, config)
   }

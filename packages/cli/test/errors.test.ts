@@ -91,8 +91,9 @@ describe('config errors', () => {
     ['ignore not an array', '{"ignore": "drafts/**"}', /"ignore" must be an array of glob patterns/],
     ['empty extensions', '{"extensions": []}', /"extensions" must be a non-empty array/],
     ['bad extensions', '{"extensions": ["txt", 3]}', /"extensions" must be a non-empty array/],
-    ['accept not an array', '{"accept": "Soschi"}', /"accept" must be an array of words or phrases/],
-    ['an empty accepted term', '{"accept": ["Soschi", " "]}', /"accept" must be an array of words or phrases/],
+    ['accept not an array', '{"accept": "Soschi"}', /"accept" must be an array of words or phrases, got "Soschi"/],
+    ['an empty accepted term', '{"accept": ["Soschi", " "]}', /"accept"\[1\] must be a word or phrase on one line, got " "/],
+    ['an accepted term that is no string', '{"accept": ["Soschi", "Kreml", 3]}', /"accept"\[2\] must be a word or phrase on one line, got 3/],
   ]
   for (const [what, content, pattern] of cases) {
     it(`rejects ${what}`, () => {

@@ -83,10 +83,11 @@ function warmUp(model: NgramModel): void {
 
 /**
  * Score `text` (one sentence; `open` when it has no end to score: cut off, or a line that ends
- * without a mark). Words in `accepted` (accept.ts: a project's names and jargon) get no blame, as
- * names get none. Reuses module-level buffers: not re-entrant.
+ * without a mark). Words inside `accepted` (offsets [start, end) in `text` as pairs, in order: where
+ * a project's accepted names and jargon stand, accept.ts) get no blame, as names get none. Reuses
+ * module-level buffers: not re-entrant.
  */
-export function sentenceFluency(model: NgramModel, text: string, open = false, accepted?: ReadonlySet<string>): SentenceFluency {
+export function sentenceFluency(model: NgramModel, text: string, open = false, accepted?: Int32Array): SentenceFluency {
   if (++scored === WARM_UP_AFTER) warmUp(model)
   tokens.clear()
   tokenize(text, tokens, 0, text.length, model.vocab)
@@ -109,6 +110,8 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
   let logpSum = 0
   let pmiSum = 0
   let bad = 0
+  // The next accepted stretch that can hold a token (index of its start in `accepted`).
+  let next = 0
   for (let k = 0; k < count; k++) {
     let value = logp[k]! - unigram[k]!
     const isToken = k < length
@@ -116,7 +119,11 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
     const unknown = ids[k] === unk
     const name = isToken && k > first && (tokenFlags & CAPITAL) !== 0
     // An accepted word is blamed no more than a name; an unknown one still counts as unknown, as before.
-    const neutral = name || (isToken && accepted !== undefined && accepted.has(text.slice(tokens.start[k]!, tokens.end[k]!)))
+    let neutral = name
+    if (isToken && accepted !== undefined) {
+      while (next < accepted.length && accepted[next + 1]! <= tokens.start[k]!) next += 2
+      if (next < accepted.length && accepted[next]! <= tokens.start[k]! && tokens.end[k]! <= accepted[next + 1]!) neutral = true
+    }
     if (isToken && !(tokenFlags & (PUNCTUATION | NUMBER))) words++
     if (unknown && !name && k > first && !(tokenFlags & (PUNCTUATION | NUMBER))) unknownLower++
     if ((neutral || unknown || k === first) && value < 0) value = 0

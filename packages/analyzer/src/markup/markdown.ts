@@ -302,10 +302,11 @@ const BAR_SEPARATOR = /[|·•∙⋅/–—]/u
  *
  * Two links or more, a separator between each two, and no more than one word of text (a label,
  * the page one is on) between, before or after them. Not a sentence that names links
- * (`See [the guide](…) and [the API](…).`: no separator), nor a bar with a link that is a UI string
- * (`[Sign in](…) | [Register](…)`, `[Share on Facebook](…) · [Email](…)`): a page's chrome, left
- * to the classifier. A link to the page in another language (`[Русский](./README.ru.md)`) is a
- * README's own.
+ * (`See [the guide](…) and [the API](…).`: no separator), nor a bar whose every link is a UI
+ * string (`[Sign in](…) | [Register](…)`, `[Share on Facebook](…) · [Email](…)`): a page's chrome,
+ * left to the classifier. A README's bar names a few of them among its own (`[Home](…) | [Docs](…)
+ * | [FAQ](…) | [Twitter](…)`), and a link to the page in another language (`[Русский](…)`) is no
+ * UI string here.
  */
 function isLinkBar(paragraph: MdNode): boolean {
   const items: MdNode[] = []
@@ -317,6 +318,7 @@ function isLinkBar(paragraph: MdNode): boolean {
   }
   flatten(paragraph)
   let links = 0
+  let chrome = 0
   let between = ''
   const fits = (gap: string, separated: boolean): boolean =>
     (!separated || BAR_SEPARATOR.test(gap)) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 1
@@ -325,13 +327,13 @@ function isLinkBar(paragraph: MdNode): boolean {
       if (!fits(between, links > 0)) return false
       const label = textOf(item).trim()
       const ui = label === '' ? undefined : uiString(label, countWords(label))
-      if (ui !== undefined && ui !== 'language link') return false
+      if (ui !== undefined && ui !== 'language link') chrome++
       links++
       between = ''
     } else if (item.type === 'text') between += item.value ?? ''
     else if (item.type !== 'break' && item.type !== 'html') return false
   }
-  return links >= 2 && fits(between, false)
+  return links >= 2 && chrome < links && fits(between, false)
 }
 
 /** The text of an inline node and its children. */

@@ -11,6 +11,7 @@
 import { analyze } from '../analyze.js'
 import { countWords } from '../document.js'
 import { isJunk } from '../lines.js'
+import { acceptanceOf, insideOccurrence } from '../accept.js'
 import { codeDensity, fencedCodeLines } from '../register.js'
 import { STAND_IN } from './stand-in.js'
 import { ruleById } from '../rules/index.js'
@@ -67,7 +68,7 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
     const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }
     if (sourceLang !== undefined) pairOptions.sourceLanguage = sourceLang
     if (options.rules !== undefined) pairOptions.rules = options.rules
-    mapped.findings = mergeFindings(mapped.findings, checkLocalePair(source, text, pairOptions))
+    mapped.findings = mergeFindings(mapped.findings, withoutAccepted(checkLocalePair(source, text, pairOptions), text, analyzeOptions.accept))
   }
   return mapped
 }
@@ -312,6 +313,18 @@ function remapLines(
 function notesOf(analysis: Analysis, virtual: VirtualText, original: string): string[] {
   if (virtual.text.trim() !== '' || original.trim() === '') return [...analysis.notes]
   return ['no prose to check: the file holds only markup, code or placeholders']
+}
+
+/** The pair check's findings but those on an accepted term (accept.ts), as `analyze` drops its own. */
+function withoutAccepted(findings: Finding[], text: string, accept: readonly string[] | undefined): Finding[] {
+  const occurrences = acceptanceOf(accept)?.occurrences(text)
+  if (!occurrences || occurrences.length === 0) return findings
+  const starts = lineStarts(text)
+  const offset = (line: number, column: number): number => (starts[line - 1] ?? 0) + column - 1
+  return findings.filter(
+    (finding) =>
+      !((finding.category === 'translation' || finding.category === 'language') && insideOccurrence(occurrences, offset(finding.line, finding.column), offset(finding.endLine, finding.endColumn))),
+  )
 }
 
 function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {

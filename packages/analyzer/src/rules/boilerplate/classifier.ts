@@ -156,7 +156,9 @@ export function pageProbabilities(
   if (page.headline >= 0) p[page.headline] = Math.min(p[page.headline]!, options.headlineCap ?? HEADLINE_CAP)
   keepSomeText(page, p)
   if (smallDocument(page)) {
-    for (let k = 0; k < n; k++) if (!isShaped(page, k) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
+    // A shape documentation makes (`sparedShapes`, technical text only) is no junk here either.
+    const spared = options.spared
+    for (let k = 0; k < n; k++) if ((!isShaped(page, k) || spared?.[k]) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
   } else if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
     const runs = options.shortRuns ?? page.shortRun
     const spared = options.spared

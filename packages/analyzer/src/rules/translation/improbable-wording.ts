@@ -23,6 +23,7 @@
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
+import { occurrencesWithin } from '../../accept.js'
 import { context, report, signalsOf, type Detector, type LineSignals, type RuleMeta } from '../../rule.js'
 import { placeAt, pointAt } from '../../document.js'
 import { englishModel, type NgramModel } from '../../lm/model.js'
@@ -162,7 +163,7 @@ function improbableWording() {
         // full stop). Only a text of one line keeps its end: a segment, whose end is its own
         // (`…concurring to Chinanews com`).
         const open = !oneLine && !FINISHED.test(text)
-        const fluency = sentenceFluency(model, text, open, ctx.accepted?.words)
+        const fluency = sentenceFluency(model, text, open, ctx.accepted && occurrencesWithin(ctx.accepted, start, end))
         if (line !== sums.index) {
           if (signals) sums.close(signals)
           signals = signalsOf(ctx, line)
