@@ -127,3 +127,17 @@ describe('colour', () => {
     parseJson(result.stdout)
   })
 })
+
+describe('the README', () => {
+  // The root README shows what its first command prints; scripts/readme-sample.mjs rewrites it.
+  it('shows what `tq check fixtures/seeds/npr-garbled.txt` really prints', () => {
+    const root = new URL('../../../', import.meta.url)
+    const readme = readFileSync(new URL('README.md', root), 'utf8')
+    const block = readme.slice(readme.indexOf('<!-- npr-output:start -->'), readme.indexOf('<!-- npr-output:end -->'))
+    const shown = /```text\n\$ npx tq check fixtures\/seeds\/npr-garbled\.txt\n([\s\S]*?)\n```/.exec(block)
+    expect(shown, 'README sample block').not.toBeNull()
+    const run = tq(['check', 'fixtures/seeds/npr-garbled.txt'], { cwd: root.pathname, env: { NO_COLOR: '1' } })
+    expect(block).toContain(`(exit code ${run.status})`)
+    expect(run.stdout.trimEnd(), 'rerun `node scripts/readme-sample.mjs`').toBe(shown![1])
+  })
+})
