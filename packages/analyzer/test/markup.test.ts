@@ -288,30 +288,46 @@ describe('Markdown', () => {
   })
 
   // Three READMEs under node_modules (@vitest/runner, nanoid, cac) failed on their link bars.
-  it('never calls a bar of links page junk, as it never calls a list of links', () => {
+  it('never calls a README’s bar of links page junk, as it never calls a list of links', () => {
     const bars = [
       '[GitHub](https://github.com/vitest-dev/vitest) | [Documentation](https://vitest.dev/advanced/runner)',
       '**English** | [Русский](./README.ru.md) | [简体中文](./README.zh-CN.md) | [Bahasa Indonesia](./README.id-ID.md)',
       '> [Website](https://egoist.sh) · GitHub [@egoist](https://github.com/egoist) · Twitter [@_egoistlily](https://twitter.com/_egoistlily)',
     ]
+    // Documentation: a README with its install command and API (its register, register.ts).
+    const readme = (bar: string): string =>
+      `# @vitest/runner\n\nVitest mechanism to collect and run tasks.\n\n${bar}\n\n## Install\n\n\`\`\`sh\nnpm install -D @vitest/runner\n\`\`\`\n\nCall \`startTests(specs, runner)\` with the \`VitestRunner\` of your \`vitest.config.ts\`.\n`
     for (const bar of bars) {
-      const source = `# @vitest/runner\n\nVitest mechanism to collect and run tasks.\n\n${bar}\n`
+      const source = readme(bar)
       const { prepared, analysis } = { prepared: prepareMarkdown(source), analysis: analyzeSource(source, { syntax: 'markdown', lang: 'en' }) }
-      expect(prepared.structured!.some((range) => source.slice(range.start, range.end).includes('](')), bar).toBe(true)
+      expect(prepared.linkBars!.some((range) => source.slice(range.start, range.end).includes('](')), bar).toBe(true)
       expect(analysis.findings.filter((finding) => finding.category === 'boilerplate'), bar).toEqual([])
     }
+    // A news page converted to Markdown: the same shape is the site's navigation (found by review).
+    const news = [
+      '[Home](/) | [World](/world) | [Business](/business) | [Sign in](/login) | [Subscribe](/sub)',
+      '',
+      'Russian and Ukrainian delegations met for less than two hours at the Dolmabahce palace in Istanbul on Friday.',
+      '',
+      'The talks ended without a commitment to a ceasefire, officials from both sides said after the meeting.',
+      '',
+      'European leaders said they would push for new sanctions if Moscow refused an unconditional truce.',
+      '',
+    ].join('\n')
+    const page = analyzeSource(news, { syntax: 'markdown', lang: 'en' })
+    expect(page.lines.find((entry) => entry.line === 1)!.kind).toBe('boilerplate')
     // A sentence that names two links is prose, not a bar: no separator between them.
     const sentence = 'See [the guide](https://x.y/guide) and [the API](https://x.y/api) for the details.'
-    expect(prepareMarkdown(`${sentence}\n`).structured).toEqual([])
+    expect(prepareMarkdown(`${sentence}\n`).linkBars).toEqual([])
     // Two links with a sentence between them are not a bar either.
     const prose = '[Home](/) | the page you are reading now was moved | [About](/about)'
-    expect(prepareMarkdown(`${prose}\n`).structured).toEqual([])
+    expect(prepareMarkdown(`${prose}\n`).linkBars).toEqual([])
     // A README's bar that names a few UI strings among its own links is still a bar (found by review).
-    const readme = `# tool\n\nA tool that does one thing and does it well, by its authors.\n\n[Home](/) | [Docs](/docs) | [FAQ](/faq) | [Twitter](https://twitter.com/x)\n\nInstall it with npm and run it on a file to see what it finds.\n`
-    expect(analyzeSource(readme, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    const withUi = readme('[Home](/) | [Docs](/docs) | [FAQ](/faq) | [Twitter](https://twitter.com/x)')
+    expect(analyzeSource(withUi, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
     // A bar of UI strings is a page's chrome (found by review): left to the classifier.
     for (const chrome of ['[Sign in](/login) | [Register](/r)', '[Share on Facebook](https://f.com/s) · [Share on Twitter](https://t.com/s) · [Email](mailto:a@b.c)']) {
-      expect(prepareMarkdown(`${chrome}\n`).structured, chrome).toEqual([])
+      expect(prepareMarkdown(`${chrome}\n`).linkBars, chrome).toEqual([])
     }
   })
 

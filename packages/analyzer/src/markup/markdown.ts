@@ -13,10 +13,11 @@
  * apart, each ran short of final punctuation and a row of them looked like a menu. A block with
  * nothing but code or links is left out. Every virtual character maps back to the original.
  *
- * Headings, lists, tables and bars of links (`[GitHub](…) | [Docs](…)`) are structured content
- * written on purpose, not page chrome: they are reported as `structured`, and the boilerplate
- * classifier's verdicts inside them are dropped (a heading reads to it like a short label, a table
- * of short cells, a list of short items or a bar of links like a navigation menu).
+ * Headings, lists and tables are structured content written on purpose, not page chrome: they are
+ * reported as `structured`, and the boilerplate classifier's verdicts inside them are dropped (a
+ * heading reads to it like a short label, a table of short cells or a list of short items like a
+ * navigation menu). Bars of links (`[GitHub](…) | [Docs](…)`) are reported apart (`linkBars`): a
+ * README's own in documentation, a site's navigation in a scraped news page.
  *
  * HTML comments holding `tq-disable…` directives are collected for inline control.
  */
@@ -76,6 +77,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
   const builder = new VirtualTextBuilder()
   const directives: Directive[] = []
   const structured: Array<{ start: number; end: number }> = []
+  const linkBars: Array<{ start: number; end: number }> = []
 
   /** A block's pieces, gathered before any is added: a block with no prose of its own is left out. */
   type Piece = { kind: 'text'; value: string; start: number; end: number } | { kind: 'put'; value: string; start: number; end: number }
@@ -118,7 +120,8 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     if (PROSE_BLOCKS.has(node.type)) {
-      if (node.type === 'heading' || (node.type === 'paragraph' && isLinkBar(node))) structured.push({ start, end })
+      if (node.type === 'heading') structured.push({ start, end })
+      else if (node.type === 'paragraph' && isLinkBar(node)) linkBars.push({ start, end })
       for (const child of node.children ?? []) inline(child)
       flushBlock(start)
     } else if (CONTAINERS.has(node.type)) {
@@ -134,7 +137,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
   }
 
   for (const tree of trees) block(tree)
-  return { virtual: builder.build(), directives, structured }
+  return { virtual: builder.build(), directives, structured, linkBars }
 }
 
 /**

@@ -12,7 +12,8 @@ import { analyze } from '../analyze.js'
 import { countWords } from '../document.js'
 import { isJunk } from '../lines.js'
 import { acceptanceOf, insideOccurrence } from '../accept.js'
-import { codeDensity, fencedCodeLines } from '../register.js'
+import { codeDensity, fencedCodeLines, technicalWeight } from '../register.js'
+import { TECHNICAL_SHAPES_ONLY } from '../rules/boilerplate/classifier.js'
 import { STAND_IN } from './stand-in.js'
 import { ruleById } from '../rules/index.js'
 import type { Analysis, AnalyzeOptions, Finding, LineResult, RuleSetting } from '../types.js'
@@ -62,7 +63,14 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
 
   const prepared = prepare(text, syntax)
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
-  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity: codeDensityOf(prepared, text, syntax), blankLineBlocks: syntax === 'markdown' || syntax === 'mdx' })
+  const codeDensity = codeDensityOf(prepared, text, syntax)
+  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity, blankLineBlocks: syntax === 'markdown' || syntax === 'mdx' })
+  // A bar of links is a README's own in documentation (the register from which the classifier
+  // judges lines by their shape alone), a site's navigation elsewhere: `[Home](/) | [World](/world)
+  // | [Business](/business)` above a news story in Markdown is page junk.
+  if (prepared.linkBars && prepared.linkBars.length > 0 && technicalWeight(codeDensity) >= TECHNICAL_SHAPES_ONLY) {
+    prepared.structured = [...(prepared.structured ?? []), ...prepared.linkBars]
+  }
   const mapped = remap(analysis, prepared, text, syntax, analyzeOptions.boilerplateThreshold ?? 0.5)
   if (source !== undefined) {
     const pairOptions: Parameters<typeof checkLocalePair>[2] = { targetLanguage: analyzeOptions.lang ?? analysis.language }

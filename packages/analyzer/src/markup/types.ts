@@ -17,8 +17,14 @@ export interface Prepared {
   /** Inline control comments, in document order. */
   directives: Directive[]
   /**
-   * Original ranges of structured content the author wrote on purpose (Markdown headings, lists,
-   * tables and bars of links): boilerplate findings in them are dropped and their lines count as content.
+   * Original ranges of structured content the author wrote on purpose (Markdown headings, lists
+   * and tables): boilerplate findings in them are dropped and their lines count as content.
    */
   structured?: Array<{ start: number; end: number }>
+  /**
+   * Original ranges of Markdown bars of links (`[GitHub](…) | [Docs](…)`): structured content too
+   * in documentation, where a README puts them under its title, but a site's navigation in a
+   * scraped page converted to Markdown (markup/source.ts decides by the file's register).
+   */
+  linkBars?: Array<{ start: number; end: number }>
 }

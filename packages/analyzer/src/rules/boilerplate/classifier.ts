@@ -123,7 +123,7 @@ const SMALL_DOCUMENT_CAP = 0.3
  * blocks; with this, none of those of 150 words or more, 1.2% of all 427. No page of
  * boilerplate-dev.jsonl is technical (its figures are unchanged).
  */
-const TECHNICAL_SHAPES_ONLY = 0.2
+export const TECHNICAL_SHAPES_ONLY = 0.2
 /**
  * Highest probability of such a line: below 0.25, where the boilerplate score starts to count a
  * content line as part junk (packages/scoring), since the trees' doubt about a line among code
