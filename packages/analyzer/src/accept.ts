@@ -36,7 +36,7 @@ let cached: { key: string; acceptance: Acceptance | undefined } | undefined
 /** The matcher of `terms`; undefined when there are none (the analyzer then does nothing extra). */
 export function acceptanceOf(terms: readonly string[] | undefined): Acceptance | undefined {
   if (terms === undefined || terms.length === 0) return undefined
-  const key = terms.join('\n')
+  const key = JSON.stringify(terms)
   if (cached?.key === key) return cached.acceptance
   const acceptance = compile(terms)
   cached = { key, acceptance }
@@ -50,30 +50,54 @@ function compile(terms: readonly string[]): Acceptance | undefined {
     if (trimmed !== '') written.add(trimmed)
   }
   if (written.size === 0) return undefined
-  const forms = new Set(written)
-  for (const term of written) forms.add(term.charAt(0).toUpperCase() + term.slice(1))
-  // Longest first, so that `New York Times` wins over `New York` at the same place.
-  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escape)
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'gu')
+  const capitalised = new Set<string>()
+  for (const term of written) {
+    const form = term.charAt(0).toUpperCase() + term.slice(1)
+    if (!written.has(form)) capitalised.add(form)
+  }
+  // Two scans: the terms as written, anywhere; their capitalised forms, where a sentence starts.
+  // Apart, a capitalised form refused in mid-sentence (`Kreml in moskau` of `kreml in moskau`)
+  // cannot hide a term as written at the same place (`Kreml`).
+  const anywhere = patternOf(written)
+  const atStart = capitalised.size > 0 ? patternOf(capitalised) : undefined
   return {
     occurrences(text: string): Int32Array {
-      const found: number[] = []
-      pattern.lastIndex = 0
-      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-        const start = match.index
-        const end = start + match[0].length
-        // Look for another occurrence starting inside this one, not only after it.
-        pattern.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1)
-        // The capitalised form of a term written in lower case counts only where a sentence starts.
-        if (!written.has(match[0].replace(/\s+/g, ' ')) && !startsSentence(text, start)) continue
-        const last = found.length - 1
-        if (last > 0 && start <= found[last]!) found[last] = Math.max(found[last]!, end)
-        else found.push(start, end)
+      const found: Array<[number, number]> = []
+      scan(anywhere, text, found, () => true)
+      if (atStart) scan(atStart, text, found, (start) => startsSentence(text, start))
+      found.sort((a, b) => a[0] - b[0])
+      // Overlapping occurrences (`the Kreml` and `Kreml in Moskau`) merge into one stretch.
+      const merged: number[] = []
+      for (const [start, end] of found) {
+        const last = merged.length - 1
+        if (last > 0 && start <= merged[last]!) merged[last] = Math.max(merged[last]!, end)
+        else merged.push(start, end)
       }
-      return Int32Array.from(found)
+      return Int32Array.from(merged)
     },
   }
 }
+
+/** One alternation of `forms`, longest first (`New York Times` wins over `New York` at one place), as whole words. */
+function patternOf(forms: ReadonlySet<string>): RegExp {
+  const alternatives = [...forms].sort((a, b) => b.length - a.length).map(escape)
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'gu')
+}
+
+/** Every match of `pattern` in `text` that `keep` keeps, overlapping ones too, into `found`. */
+function scan(pattern: RegExp, text: string, found: Array<[number, number]>, keep: (start: number) => boolean): void {
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const start = match.index
+    // Look for another occurrence starting inside this one, not only after it: from the next word.
+    WORD_START.lastIndex = start + 1
+    pattern.lastIndex = WORD_START.exec(text)?.index ?? text.length
+    if (keep(start)) found.push([start, start + match[0].length])
+  }
+}
+
+/** Where a word starts: a letter, digit or other character after one that continues no word. */
+const WORD_START = /(?<![\p{L}\p{N}_])\S/gu
 
 /** Opening marks and white space, which may stand between a sentence's start and its first word. */
 const OPENERS = /[\s"“„‘'«‹(\[*_>#–—-]*$/u

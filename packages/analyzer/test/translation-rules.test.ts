@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/index.js'
+import { acceptanceOf } from '../src/accept.js'
 
 const MINE = ['foreign-spelling', 'capitalized-noun', 'verb-final', 'number-format', 'untranslated-word'].map((name) => `translation/${name}`)
 
@@ -186,6 +187,17 @@ describe('accepted terms (AnalyzeOptions.accept)', () => {
     const garbled = 'The new drug was designed to work more than blocking the so a lot of other drugs to do.'
     const value = (accept: string[]) => analyze(garbled, { lang: 'en', accept }).lines[0]!.translation
     expect(value(['Department of the Interior'])).toBe(value([]))
+  })
+
+  it('finds a term as written where its capitalised longer neighbour is refused (found by review)', () => {
+    const text = 'We saw the Kreml in moskau. Kreml in moskau is old.'
+    const where = (terms: string[]) => [...acceptanceOf(terms)!.occurrences(text)].map((offset, i, all) => (i % 2 === 0 ? text.slice(offset, all[i + 1]) : '')).filter(Boolean)
+    // `Kreml in moskau` (capitalised `kreml in moskau`) is refused in mid-sentence, not `Kreml` under it.
+    expect(where(['Kreml', 'kreml in moskau'])).toEqual(['Kreml', 'Kreml in moskau'])
+    // Each list compiles to its own matcher: the phrase `saw the` after the words `saw`, `the` (and back).
+    expect(where(['saw', 'the'])).toEqual(['saw', 'the'])
+    expect(where(['saw the Kreml'])).toEqual(['saw the Kreml'])
+    expect(where(['the'])).toEqual(['the'])
   })
 
   it('keeps a finding on a wider span that holds an accepted term', () => {
