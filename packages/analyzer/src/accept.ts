@@ -90,7 +90,9 @@ function scan(pattern: RegExp, text: string, found: Array<[number, number]>, kee
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const start = match.index
     // Look for another occurrence starting inside this one, not only after it: from the next word.
-    WORD_START.lastIndex = start + 1
+    // Past the match's first character, a whole code point (`😀`, `𠮷`): inside a surrogate pair a
+    // `u` pattern starts again at the pair, and the scan would never move on.
+    WORD_START.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1)
     pattern.lastIndex = WORD_START.exec(text)?.index ?? text.length
     if (keep(start)) found.push([start, start + match[0].length])
   }

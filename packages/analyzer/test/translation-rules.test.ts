@@ -198,6 +198,9 @@ describe('accepted terms (AnalyzeOptions.accept)', () => {
     expect(where(['saw', 'the'])).toEqual(['saw', 'the'])
     expect(where(['saw the Kreml'])).toEqual(['saw the Kreml'])
     expect(where(['the'])).toEqual(['the'])
+    // A term that starts outside the Basic Multilingual Plane (found by review: the scan never ended).
+    expect([...acceptanceOf(['😀 party'])!.occurrences('A 😀 party.')]).toEqual([2, 10])
+    expect([...acceptanceOf(['𠮷野家'])!.occurrences('We ate at 𠮷野家 in Tokyo, 𠮷野家 twice.')]).toEqual([10, 14, 25, 29])
   })
 
   it('keeps a finding on a wider span that holds an accepted term', () => {

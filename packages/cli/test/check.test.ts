@@ -1,5 +1,6 @@
 /** `tq check` end to end: stylish output, exit codes, help and version, stdin, --quiet, colour. */
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { SEED_FILES, parseJson, seed, tq } from './helpers.js'
 
@@ -132,11 +133,12 @@ describe('the README', () => {
   // The root README shows what its first command prints; scripts/readme-sample.mjs rewrites it.
   it('shows what `tq check fixtures/seeds/npr-garbled.txt` really prints', () => {
     const root = new URL('../../../', import.meta.url)
-    const readme = readFileSync(new URL('README.md', root), 'utf8')
+    // A checkout with CRLF line endings (core.autocrlf) prints the same as with LF.
+    const readme = readFileSync(new URL('README.md', root), 'utf8').replace(/\r\n/g, '\n')
     const block = readme.slice(readme.indexOf('<!-- npr-output:start -->'), readme.indexOf('<!-- npr-output:end -->'))
     const shown = /```text\n\$ npx tq check fixtures\/seeds\/npr-garbled\.txt\n([\s\S]*?)\n```/.exec(block)
     expect(shown, 'README sample block').not.toBeNull()
-    const run = tq(['check', 'fixtures/seeds/npr-garbled.txt'], { cwd: root.pathname, env: { NO_COLOR: '1' } })
+    const run = tq(['check', 'fixtures/seeds/npr-garbled.txt'], { cwd: fileURLToPath(root), env: { NO_COLOR: '1' } })
     expect(block).toContain(`(exit code ${run.status})`)
     expect(run.stdout.trimEnd(), 'rerun `node scripts/readme-sample.mjs`').toBe(shown![1])
   })
