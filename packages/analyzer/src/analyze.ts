@@ -21,7 +21,7 @@ import { declareFlavor, parseParagraph, rootOf } from './parse.js'
 import { detectors, ruleById } from './rules/index.js'
 import type { LineSignals, TqContext, TqMessageFields } from './rule.js'
 import { isJunk, lineResults } from './lines.js'
-import { plainTextCodeDensity, technicalWeight } from './register.js'
+import { backquotedSpans, plainTextCodeDensity, technicalWeight } from './register.js'
 import type { Analysis, AnalyzeOptions, Finding, Severity } from './types.js'
 
 /**
@@ -105,8 +105,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
 
   // vfile messages are heavy (each is an Error); they become plain findings after every chunk.
   const findings: Finding[] = []
+  // In documentation, a plain text's backquoted code is code: no translation finding inside it
+  // (register.ts). A marked-up file has none left: its front end read code as a stand-in.
+  const code = ctx.technical > 0 ? backquotedSpans(text) : undefined
   const collect = (): void => {
-    toFindings(file.messages, settings, document.lines, findings, ctx.accepted)
+    toFindings(file.messages, settings, document.lines, findings, ctx.accepted, code)
     file.messages.length = 0
   }
   let batch: ParagraphNode[] = []
@@ -245,6 +248,7 @@ function toFindings(
   lines: readonly Line[],
   into: Finding[],
   accepted?: Int32Array,
+  code?: Int32Array,
 ): void {
   for (const message of messages) {
     const ruleId = message.ruleId ?? 'unknown'
@@ -260,11 +264,12 @@ function toFindings(
     const endLine = end?.line ?? line
     const endColumn = end?.column ?? column
     const category = extra.category ?? rule?.category ?? 'translation'
-    // A translation finding on an accepted term (accept.ts) is no finding.
-    if (accepted && accepted.length > 0 && (category === 'translation' || category === 'language')) {
+    // A translation finding on an accepted term (accept.ts), or inside a technical text's
+    // backquoted code (register.ts), is no finding.
+    if ((category === 'translation' || category === 'language') && ((accepted && accepted.length > 0) || (code && code.length > 0))) {
       const from = (lines[line - 1]?.offset ?? 0) + column - 1
       const to = (lines[endLine - 1]?.offset ?? 0) + endColumn - 1
-      if (insideOccurrence(accepted, from, to)) continue
+      if ((accepted && insideOccurrence(accepted, from, to)) || (code && insideOccurrence(code, from, to))) continue
     }
     const finding: Finding = {
       ruleId,

@@ -115,6 +115,21 @@ export function fencedCodeLines(text: string, outside?: (line: string) => void):
 }
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 
+/**
+ * Where a plain text's inline code stands: spans in backquotes on one line (`` `npm test` ``,
+ * ``` ``a`b`` ```), as offsets [start, end) in pairs, in order. A plain-text README or a commit
+ * message marks its code so, as Markdown does; the analyzer drops the translation findings inside
+ * them in technical text (`<b>` in `` `<b>` ``, a `{number}` type, the quotes of a code sample).
+ */
+export function backquotedSpans(text: string): Int32Array {
+  if (!text.includes('`')) return new Int32Array(0)
+  const found: number[] = []
+  BACKQUOTED.lastIndex = 0
+  for (let match = BACKQUOTED.exec(text); match !== null; match = BACKQUOTED.exec(text)) found.push(match.index, match.index + match[0].length)
+  return Int32Array.from(found)
+}
+const BACKQUOTED = /``[^`\n](?:[^\n]*?[^`\n])?``|`[^`\n]+`/g
+
 /** How technical a text of code density `density` is: 0 (prose) to 1 (documentation), linear in between. */
 export function technicalWeight(density: number): number {
   return Math.min(1, Math.max(0, (density - FROM) / (FULL - FROM)))

@@ -130,8 +130,9 @@ describe('the line model in technical text', () => {
   })
 
   it('lowers the language model’s warnings in documentation: a warning among news is info among docs', () => {
-    // A sentence of this repository's packages/scoring/README.md.
-    const line = 'Nothing here reads text: everything comes from findings, per-line values (`lines[].translation`, `lines[].kind`) and document counts.'
+    // A sentence of this repository's packages/analyzer/README.md (its span is outside backquotes:
+    // inside them, documentation's code is not judged at all).
+    const line = 'A stock ticker or market widget ("BP 0.44% 29.76 $", "NYSE - LSE") copied from the page around the text.'
     const severityAmong = (context: string[]): string | undefined =>
       analyze([...context, line].join('\n'), { lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/improbable-wording' && finding.line === context.length + 1)?.severity
     expect(weightOf([...news, line].join('\n'))).toBe(0)
@@ -145,6 +146,23 @@ describe('the line model in technical text', () => {
       analyze([copy, ...context, copy].join('\n'), { lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/repeated-sentence')?.severity
     expect(severityAmong(news)).toBe('warning')
     expect(severityAmong(docs)).toBe('info')
+  })
+
+  it('reports no translation finding inside a plain text’s backquoted code in documentation; in news backquotes mark nothing', () => {
+    // Lines of READMEs of packages under node_modules, read as plain text (a .txt README, a commit message).
+    const code = [
+      'Match balanced string pairs, like `{` and `}` or `<b>` and `</b>`. Supports regular expressions as well!',
+      'Pass a template such as `Hello {name}, you have {count} new messages` and the values to fill in.',
+      'The `ascii-printable` set contains all printable characters: `!"#$%&()*+,-./:;<=>?@[]^_{|}~`.',
+    ]
+    const rulesOn = (lines: string[]): string[] =>
+      analyze(lines.join('\n'), { lang: 'en' }).findings.filter((finding) => finding.category === 'translation' && code.some((line) => line.includes(finding.excerpt))).map((finding) => finding.ruleId)
+    expect(rulesOn([...docs, ...code])).toEqual([])
+    // In news (no register), backquotes mark nothing: a tag left in the text is reported.
+    const stray = 'The page showed a stray `<b>` tag where the headline should have been, readers said.'
+    expect(weightOf([...news, stray].join('\n'))).toBe(0)
+    const inNews = analyze([...news, stray].join('\n'), { lang: 'en' }).findings.filter((finding) => finding.line === news.length + 1)
+    expect(inNews.map((finding) => finding.ruleId)).toContain('translation/leftover-markup')
   })
 
   it('measures Markdown on the file, whose inline code the analyzed text replaces with a stand-in', () => {
