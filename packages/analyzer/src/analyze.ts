@@ -60,6 +60,8 @@ export interface SourceHints {
   codeDensity?: number
   /** Blank lines separate the text's blocks by construction (a Markdown file's prose), so they say nothing about a run of short lines. */
   blankLineBlocks?: boolean
+  /** The text is a marked-up file's prose (markup/source.ts): its code is already a stand-in. */
+  markup?: boolean
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}, hints: SourceHints = {}): Analysis {
@@ -105,9 +107,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
 
   // vfile messages are heavy (each is an Error); they become plain findings after every chunk.
   const findings: Finding[] = []
-  // In documentation, a plain text's backquoted code is code: no translation finding inside it
-  // (register.ts). A marked-up file has none left: its front end read code as a stand-in.
-  const code = ctx.technical > 0 ? backquotedSpans(text) : undefined
+  // In documentation, a plain text's backquoted code is code (register.ts): no translation finding
+  // inside it, and the rules that scan paragraph text read it blanked out (`Document.prose`). Not
+  // in a marked-up file, whose front end read its code as a stand-in: a backquote left in its text
+  // is the writer's (an escaped \` in Markdown, a backquote in HTML text).
+  const code = ctx.technical > 0 && !hints.markup ? backquotedSpans(text) : undefined
+  if (code && code.length > 0) document.prose = blanked(text, code)
   const collect = (): void => {
     toFindings(file.messages, settings, document.lines, findings, ctx.accepted, code)
     file.messages.length = 0
@@ -242,6 +247,18 @@ function shiftLines(analysis: Analysis, by: number): void {
 }
 
 /** Turn vfile messages into findings (config applied), appending them to `into`. */
+/** `text` with the stretches `spans` (offset pairs) replaced by spaces: same length, same offsets. */
+function blanked(text: string, spans: Int32Array): string {
+  const parts: string[] = []
+  let at = 0
+  for (let i = 0; i < spans.length; i += 2) {
+    parts.push(text.slice(at, spans[i]!), ' '.repeat(spans[i + 1]! - spans[i]!))
+    at = spans[i + 1]!
+  }
+  parts.push(text.slice(at))
+  return parts.join('')
+}
+
 function toFindings(
   messages: readonly VFileMessage[],
   settings: NonNullable<AnalyzeOptions['rules']>,

@@ -48,6 +48,12 @@ export interface Document {
    * ```
    */
   readonly wrapStarts?: Int32Array
+  /**
+   * `text` with a technical plain text's backquoted code blanked out (same length, analyze.ts and
+   * register.ts `backquotedSpans`): what the rules that scan paragraph text (quotes, markup,
+   * placeholders, mojibake, number formats) read, so `` `echo "hi"` `` opens no quotation.
+   */
+  prose?: string
 }
 
 const TERMINAL = /[.!?:;…"'”’»)\]]\s*$/u

@@ -118,17 +118,38 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/
 /**
  * Where a plain text's inline code stands: spans in backquotes on one line (`` `npm test` ``,
  * ``` ``a`b`` ```), as offsets [start, end) in pairs, in order. A plain-text README or a commit
- * message marks its code so, as Markdown does; the analyzer drops the translation findings inside
- * them in technical text (`<b>` in `` `<b>` ``, a `{number}` type, the quotes of a code sample).
+ * message marks its code so, as Markdown does; in technical text the analyzer reads no
+ * translation finding inside them and the quote rules do not count their quotes.
+ *
+ * Backquotes that are no code marks are left alone: one inside a word (`` don`t ``), GNU's
+ * `` `make' `` quotes (a backquote closed by an apostrophe: the span to the next backquote would
+ * hold the prose between two such quotes), TeX's ``` ``quoted'' ```, and a pair that holds a long
+ * stretch of prose (over `MAX_CODE` characters).
  */
 export function backquotedSpans(text: string): Int32Array {
   if (!text.includes('`')) return new Int32Array(0)
   const found: number[] = []
   BACKQUOTED.lastIndex = 0
-  for (let match = BACKQUOTED.exec(text); match !== null; match = BACKQUOTED.exec(text)) found.push(match.index, match.index + match[0].length)
+  for (let match = BACKQUOTED.exec(text); match !== null; match = BACKQUOTED.exec(text)) {
+    const inside = match[1] ?? match[2] ?? ''
+    if (inside.length > MAX_CODE || (match[2] !== undefined && GNU_CLOSE.test(inside)) || inside.includes("''")) {
+      // Not code: try again from the closing backquote, which may open a span of its own.
+      BACKQUOTED.lastIndex = match.index + match[0].length - (match[2] !== undefined ? 1 : 2)
+      continue
+    }
+    found.push(match.index, match.index + match[0].length)
+  }
   return Int32Array.from(found)
 }
-const BACKQUOTED = /``[^`\n](?:[^\n]*?[^`\n])?``|`[^`\n]+`/g
+/** Double or single backquotes around code on one line, not touching a word on the outside. */
+const BACKQUOTED = /(?<![\p{L}\p{N}_`])(?:``(?!`)([^\n]*?[^`\n])``|`([^`\n]+)`)(?![\p{L}\p{N}_`])/gu
+/**
+ * An apostrophe closing a word before a space or punctuation inside the span: `make' to build…,
+ * GNU's closing quote (at the span's end it is code's: `` `'left'` ``).
+ */
+const GNU_CLOSE = /[\p{L}\p{N}\-]'(?=[\s,.;:!?)])/u
+/** Longest code span read as such: a pair of backquotes farther apart holds prose. */
+const MAX_CODE = 100
 
 /** How technical a text of code density `density` is: 0 (prose) to 1 (documentation), linear in between. */
 export function technicalWeight(density: number): number {

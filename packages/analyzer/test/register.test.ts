@@ -158,6 +158,22 @@ describe('the line model in technical text', () => {
     const rulesOn = (lines: string[]): string[] =>
       analyze(lines.join('\n'), { lang: 'en' }).findings.filter((finding) => finding.category === 'translation' && code.some((line) => line.includes(finding.excerpt))).map((finding) => finding.ruleId)
     expect(rulesOn([...docs, ...code])).toEqual([])
+    // Quotes inside code take no part in the prose's quotations (found by review).
+    const quotes = (lines: string[]): string[] => analyze([...docs, ...lines].join('\n'), { lang: 'en' }).findings.filter((finding) => finding.ruleId.startsWith('translation/quote')).map((finding) => finding.ruleId)
+    expect(quotes(['He said "run `echo "hi"` first" and left, and nobody asked why.'])).toEqual([])
+    expect(quotes(['Call `get("a")` and `set("b", "c")` to read and write.', 'Pass `{"x": "y"}` or `"z"` as the option.', 'They call this the “sane default” of the library.'])).toEqual([])
+    // Backquotes that mark no code hide nothing (found by review): GNU's `make', TeX's ``so'', don`t.
+    for (const prose of [
+      "Type `make' to build it, and a stray <b> tag appears with {name} left; then `make install'.",
+      "The ``first'' option shows a stray <b> tag with {name} left, and the ``second'' one.",
+      'Don`t worry, a stray <b> tag appears with {name} left when it`s ready.',
+    ]) {
+      const found = analyze([...docs, prose].join('\n'), { lang: 'en' }).findings.filter((finding) => finding.line === docs.length + 1).map((finding) => finding.ruleId)
+      expect(found, prose).toEqual(expect.arrayContaining(['translation/leftover-markup', 'translation/leftover-placeholder']))
+    }
+    // Nor does a backquote a Markdown file escapes, which its front end leaves in the text.
+    const escaped = analyzeSource(`Type \\\`a stray &lt;b&gt; tag with {name} left\\\` here.\n\n${docs.join('\n\n')}\n`, { syntax: 'markdown', lang: 'en' })
+    expect(escaped.findings.filter((finding) => finding.line === 1).map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['translation/leftover-markup', 'translation/leftover-placeholder']))
     // In news (no register), backquotes mark nothing: a tag left in the text is reported.
     const stray = 'The page showed a stray `<b>` tag where the headline should have been, readers said.'
     expect(weightOf([...news, stray].join('\n'))).toBe(0)

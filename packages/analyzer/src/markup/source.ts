@@ -64,7 +64,7 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
   const prepared = prepare(text, syntax)
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
   const codeDensity = codeDensityOf(prepared, text, syntax)
-  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity, blankLineBlocks: syntax === 'markdown' || syntax === 'mdx' })
+  const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity, blankLineBlocks: syntax === 'markdown' || syntax === 'mdx', markup: true })
   // A bar of links is a README's own in documentation (the register from which the classifier
   // judges lines by their shape alone), a site's navigation elsewhere: `[Home](/) | [World](/world)
   // | [Business](/business)` above a news story in Markdown is page junk.

@@ -10,18 +10,22 @@ export function isEnglish(ctx: TqContext): boolean {
   return ctx.language === 'en' || ctx.language === 'und'
 }
 
-/** Call `fn` with the text of each paragraph of `tree` and its offset in the document. */
+/**
+ * Call `fn` with the text of each paragraph of `tree` and its offset in the document: its prose,
+ * a technical plain text's backquoted code blanked out (`Document.prose`).
+ */
 export function eachParagraph(
   tree: Root,
   document: Document,
   fn: (text: string, offset: number, node: ParagraphNode) => void,
 ): void {
+  const text = document.prose ?? document.text
   for (const node of tree.children) {
     if (node.type !== 'ParagraphNode') continue
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) continue
-    fn(document.text.slice(start, end), start, node)
+    fn(text.slice(start, end), start, node)
   }
 }
 
