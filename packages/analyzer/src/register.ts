@@ -124,7 +124,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/
  * Backquotes that are no code marks are left alone: one inside a word (`` don`t ``), GNU's
  * `` `make' `` quotes (a backquote closed by an apostrophe: the span to the next backquote would
  * hold the prose between two such quotes), TeX's ``` ``quoted'' ```, and a pair that holds a long
- * stretch of prose (over `MAX_CODE` characters).
+ * stretch of prose (over 100 characters).
  */
 export function backquotedSpans(text: string): Int32Array {
   if (!text.includes('`')) return new Int32Array(0)
@@ -132,24 +132,26 @@ export function backquotedSpans(text: string): Int32Array {
   BACKQUOTED.lastIndex = 0
   for (let match = BACKQUOTED.exec(text); match !== null; match = BACKQUOTED.exec(text)) {
     const inside = match[1] ?? match[2] ?? ''
-    if (inside.length > MAX_CODE || (match[2] !== undefined && GNU_CLOSE.test(inside)) || inside.includes("''")) {
-      // Not code: try again from the closing backquote, which may open a span of its own.
-      BACKQUOTED.lastIndex = match.index + match[0].length - (match[2] !== undefined ? 1 : 2)
+    if ((match[2] !== undefined && GNU_CLOSE.test(inside)) || inside.includes("''")) {
+      // Not code. A single backquote's closing one may open a span of its own; a double one may
+      // hold spans of single backquotes (`` ``so'' and `<b>` ``): try again from there.
+      BACKQUOTED.lastIndex = match[2] !== undefined ? match.index + match[0].length - 1 : match.index + 2
       continue
     }
     found.push(match.index, match.index + match[0].length)
   }
   return Int32Array.from(found)
 }
-/** Double or single backquotes around code on one line, not touching a word on the outside. */
-const BACKQUOTED = /(?<![\p{L}\p{N}_`])(?:``(?!`)([^\n]*?[^`\n])``|`([^`\n]+)`)(?![\p{L}\p{N}_`])/gu
+/**
+ * Double or single backquotes around code on one line, not touching a word on the outside, at
+ * most 100 characters apart (a bound that also keeps the scan of a long line linear).
+ */
+const BACKQUOTED = /(?<![\p{L}\p{N}_`])(?:``(?!`)([^\n]{0,98}?[^`\n])``|`([^`\n]{1,100})`)(?![\p{L}\p{N}_`])/gu
 /**
  * An apostrophe closing a word before a space or punctuation inside the span: `make' to build…,
  * GNU's closing quote (at the span's end it is code's: `` `'left'` ``).
  */
 const GNU_CLOSE = /[\p{L}\p{N}\-]'(?=[\s,.;:!?)])/u
-/** Longest code span read as such: a pair of backquotes farther apart holds prose. */
-const MAX_CODE = 100
 
 /** How technical a text of code density `density` is: 0 (prose) to 1 (documentation), linear in between. */
 export function technicalWeight(density: number): number {

@@ -171,6 +171,25 @@ describe('the line model in technical text', () => {
       const found = analyze([...docs, prose].join('\n'), { lang: 'en' }).findings.filter((finding) => finding.line === docs.length + 1).map((finding) => finding.ruleId)
       expect(found, prose).toEqual(expect.arrayContaining(['translation/leftover-markup', 'translation/leftover-placeholder']))
     }
+    // Code reads as one word to the paragraph rules: around quotes, after a number, inside a tag;
+    // and a TeX quote does not hide the code spans inside it (found by review).
+    const line = (text: string): string[] => analyze([...docs, text].join('\n'), { lang: 'en' }).findings.filter((finding) => finding.line === docs.length + 1 && finding.category === 'translation').map((finding) => finding.ruleId)
+    expect(line('Set the mode to "`strict`". Then run the tool again on the file.')).toEqual([])
+    expect(line('Use 1.000 `rows` per page when the table is long enough to need it.')).toEqual([])
+    expect(line('Add <div `id`> to the page, then reload it in the browser to see it.')).toEqual([])
+    expect(line("TeX writes ``so'' and `<b>` tags (see ``x``) in the output file.")).toEqual([])
+    // A quote-style suggestion never rewrites the quotes of code.
+    const mixed = analyze(
+      [
+        ...docs,
+        'They call it the “sane default”, the “safe path” and the “old way” of the tool, and the “new way” too.',
+        'The “first” and “second” forms, the “third” and the “fourth” one are all listed here.',
+        'Call it "here" with `echo "hi"` and "there" too, then wait for it.',
+      ].join('\n'),
+      { lang: 'en' },
+    ).findings.filter((finding) => finding.ruleId === 'translation/quote-style-mixed')
+    expect(mixed.length).toBeGreaterThan(0)
+    for (const finding of mixed) expect(finding.expected?.join('') ?? '').not.toContain('echo “hi”')
     // Nor does a backquote a Markdown file escapes, which its front end leaves in the text.
     const escaped = analyzeSource(`Type \\\`a stray &lt;b&gt; tag with {name} left\\\` here.\n\n${docs.join('\n\n')}\n`, { syntax: 'markdown', lang: 'en' })
     expect(escaped.findings.filter((finding) => finding.line === 1).map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['translation/leftover-markup', 'translation/leftover-placeholder']))

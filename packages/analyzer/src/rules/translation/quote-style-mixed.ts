@@ -84,8 +84,10 @@ function quoteStyleMixed() {
       if (many >= 3 * count[minority] && many >= 4) {
         for (const run of runs[minority]) {
           const span = ctx.document.text.slice(run.start, run.end)
+          // No rewrite of a stretch that holds code (`Document.prose`): its quotes are the code's.
+          const holdsCode = ctx.document.prose !== undefined && ctx.document.prose.slice(run.start, run.end) !== span
           report(file, meta, placeAt(ctx.document, run.start, run.end), `Mixed quote styles: ${minority} ${NAMES[group]} here, ${majority} ${NAMES[group]} in ${many} other places`, {
-            expected: span.length <= 60 ? [expectedFor(span, majority)] : undefined,
+            expected: span.length <= 60 && !holdsCode ? [expectedFor(span, majority)] : undefined,
           })
         }
       } else {
