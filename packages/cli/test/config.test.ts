@@ -101,6 +101,10 @@ describe('config settings', () => {
     const record = `${JSON.stringify({ id: 'npr', text })}\n`
     const jsonl = run({ accept: ['Soschi'] }, ['--jsonl'], record)
     expect(on(JSON.parse(jsonl.stdout.trim()).findings)).toEqual([])
+    // On worker threads too: two files, two jobs.
+    const cwd = tempDir({ 'tq.config.json': JSON.stringify({ accept: ['Soschi'] }), 'a.txt': text, 'b.txt': text })
+    const files = parseJson(tq(['check', '--format', 'json', '--jobs', '2', 'a.txt', 'b.txt'], { cwd }).stdout).files
+    expect(files.map((file) => on(file.findings))).toEqual([[], []])
   })
 
   it('passes boilerplateThreshold to the line classifier', () => {
