@@ -165,19 +165,28 @@ function wordingAlarms(list) {
   return ((1000 * alarms) / Math.max(1, words)).toFixed(2)
 }
 
-function figures(half, offset) {
-  const inHalf = (list) => list.filter((d) => half === 'all' || d.half === half)
-  const h = inHalf(human).map((d) => scoreWith(d, offset))
+/**
+ * The figures of translation scores `h` of the human texts against those of their round trips
+ * `trips[pivot]` (same order): human pass share, each pivot's fail share, AUC and how often a human
+ * text scores above its own round trip; and the balance (mean of human pass and round-trip fail).
+ */
+function figuresOf(h, trips) {
   const parts = [`human pass ${pct(h.filter((s) => s >= BAR).length / h.length)} (median ${percentiles(h).split(' / ')[2]})`]
   let balance = h.filter((s) => s >= BAR).length / h.length / 2
-  for (const [pivot, list] of Object.entries(pivots)) {
-    const t = inHalf(list).map((d) => scoreWith(d, offset))
+  for (const [pivot, t] of Object.entries(trips)) {
     const above = h.filter((s, i) => s > t[i]).length / h.length
     const fail = t.filter((s) => s < BAR).length / t.length
-    balance += fail / 2 / Object.keys(pivots).length
+    balance += fail / 2 / Object.keys(trips).length
     parts.push(`${pivot}: fail ${pct(fail)}, AUC ${auc(h, t).toFixed(3)}, human above its trip ${pct(above)}`)
   }
   return { text: parts.join('; '), balance }
+}
+
+/** `figuresOf` on one half of the split (or all), with the line values moved to `offset`. */
+function figures(half, offset) {
+  const inHalf = (list) => list.filter((d) => half === 'all' || d.half === half)
+  const trips = Object.fromEntries(Object.entries(pivots).map(([pivot, list]) => [pivot, inHalf(list).map((d) => scoreWith(d, offset))]))
+  return figuresOf(inHalf(human).map((d) => scoreWith(d, offset)), trips)
 }
 
 console.log(`\n# Default bar (translation ≥ ${BAR}), shipped offset ${SHIPPED_OFFSET}`)
@@ -204,14 +213,9 @@ if (Object.keys(pivots).length > 0) {
   // The same texts as a README's Markdown: each line a paragraph, inline code (kept in backquotes
   // by the prose extraction and by Apertium) read as a stand-in, as `tq check README.md` reads it.
   console.log('\n# The same prose and round trips read as Markdown (inline code a stand-in), shipped offset')
-  const asSource = (text) => score(analyzeSource(text.split('\n').join('\n\n'), { syntax: 'markdown', lang: 'en' })).scores.translation
-  const h = human.map((d) => asSource(d.text))
-  const parts = [`human pass ${pct(h.filter((x) => x >= BAR).length / h.length)} (median ${percentiles(h).split(' / ')[2]})`]
-  for (const [pivot, list] of Object.entries(pivots)) {
-    const t = list.map((d) => asSource(d.text))
-    parts.push(`${pivot}: fail ${pct(t.filter((x) => x < BAR).length / t.length)}, AUC ${auc(h, t).toFixed(3)}, human above its trip ${pct(h.filter((x, i) => x > t[i]).length / h.length)}`)
-  }
-  console.log(`all: ${parts.join('; ')}`)
+  const asSource = (d) => score(analyzeSource(d.text.split('\n').join('\n\n'), { syntax: 'markdown', lang: 'en' })).scores.translation
+  const trips = Object.fromEntries(Object.entries(pivots).map(([pivot, list]) => [pivot, list.map(asSource)]))
+  console.log(`all: ${figuresOf(human.map(asSource), trips).text}`)
 }
 
 console.log('\n# The READMEs read whole (`tq check README.md`), English')
