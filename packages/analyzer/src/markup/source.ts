@@ -328,7 +328,7 @@ function withoutAccepted(findings: Finding[], text: string, accept: readonly str
   const occurrences = acceptanceOf(accept)?.occurrences(text)
   if (!occurrences || occurrences.length === 0) return findings
   const starts = lineStarts(text)
-  const offset = (line: number, column: number): number => (starts[line - 1] ?? 0) + column - 1
+  const offset = (line: number, column: number): number => offsetOf(starts, text.length, line, column)
   return findings.filter(
     (finding) =>
       !((finding.category === 'translation' || finding.category === 'language') && insideOccurrence(occurrences, offset(finding.line, finding.column), offset(finding.endLine, finding.endColumn))),
