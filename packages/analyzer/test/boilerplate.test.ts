@@ -9,7 +9,7 @@ import { segment, wrapWidth } from '../src/document.js'
 import { byline } from '../src/rules/boilerplate/byline.js'
 import { logicalLines } from '../src/rules/boilerplate/classifier.js'
 import { credit } from '../src/rules/boilerplate/credit.js'
-import { hashKey, lexiconKey, lineFeatures, lineHash } from '../src/rules/boilerplate/features.js'
+import { buildPage, hashKey, lexiconKey, lineFeatures, lineHash } from '../src/rules/boilerplate/features.js'
 import { stopWordsOf } from '../src/rules/boilerplate/lexicon.js'
 import { runLengths } from '../src/rules/boilerplate/menu.js'
 import { boilerplateModel, compileStage, stageLogit, thresholdBelow } from '../src/rules/boilerplate/model.js'
@@ -134,6 +134,30 @@ describe('boilerplate on the seed pages', () => {
       // Only the caption on npr-garbled.txt line 6 (22 words) may be missed.
       expect(Math.abs(analysis.stats.boilerplateWords - labelled), file).toBeLessThanOrEqual(25)
     }
+  })
+})
+
+describe('boilerplate: teasers for other stories', () => {
+  // The Al Jazeera sample without its labelled junk, then a block of three teasers in the shape
+  // of a "More from News" box. Teasers for other stories share none of the article's words
+  // (`cohesion`); the same sentences turned to the article's topic share several.
+  const { text, boilerplate } = analyses.get('aljazeera-rewrite.txt')!
+  const article = text.split('\n').filter((line, index) => line.trim() !== '' && !boilerplate.has(index + 1))
+  const probabilities = (teasers: string[]): number[] =>
+    analyze([...article, 'More from News', ...teasers, 'Share this story'].join('\n')).lines.slice(-4, -1).map((line) => line.boilerplate)
+  const otherStories = probabilities([
+    "Here's where two traders say to invest with the stock market at record highs",
+    'Best Black Friday deals on phones, watches and laptops this week',
+    'Some people thought the stripy cattle in a Japanese pasture were a practical joke',
+  ])
+  const thisStory = probabilities([
+    "Here's where two diplomats say Ukraine and Russia could agree on a ceasefire",
+    'Putin and Zelenskyy talks on sanctions and a ceasefire this week',
+    'Some people thought the Kremlin talks in Istanbul were a diplomatic breakthrough',
+  ])
+
+  it('reads a teaser about another topic as likelier junk than one about the article', () => {
+    expect(Math.min(...otherStories), `${otherStories} against ${thisStory}`).toBeGreaterThan(2 * Math.max(...thisStory))
   })
 })
 
@@ -328,6 +352,33 @@ describe('boilerplate line features', () => {
     const skeleton = (text: string): number => lineFeatures(text, undefined).skeleton
     expect(skeleton('June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL')).toBe(skeleton('June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL'))
     expect(skeleton('June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL')).not.toBe(skeleton('Live Nation is producing the tour.'))
+  })
+
+  it('measures how far a line shares the words of the rest of the page (cohesion)', () => {
+    const texts = [
+      'Wheatgrass juice is no miracle cure, a review of the research on wheatgrass has found.',
+      'Here is where two traders say to invest with the stock market at record highs',
+      'The review found only limited evidence for the claims made for the juice, and said larger trials were needed.',
+      'Marketers say the juice purifies blood; the review found no study that showed it.',
+      'Share',
+      '2019 2020 2021',
+    ]
+    const { cohesion } = buildPage(texts, stopWordsOf('en'))
+    // Words of four letters or more outside the stop list, each counted once a line. Line 1 has
+    // seven (wheatgrass twice, juice, miracle, cure, review, research, found), of which juice,
+    // review and found come back on lines 3 and 4.
+    expect(cohesion[0]).toBeCloseTo(3 / 7, 5)
+    expect(cohesion[1]).toBe(0) // the teaser shares none
+    expect(cohesion[2]).toBeGreaterThan(0.2)
+    expect(cohesion[3]).toBeGreaterThan(0.2)
+    // Fewer than five such words: too few to tell a topic (a signature, a subhead, a UI string).
+    expect(cohesion[4]).toBe(-1)
+    expect(cohesion[5]).toBe(-1)
+    // A text pasted twice: each line shares words with its own copy, which is no cohesion.
+    expect([...buildPage([...texts, ...texts], stopWordsOf('en')).cohesion]).toEqual([...cohesion, ...cohesion])
+    // A word repeated on its own line is not shared.
+    const twice = ['Wheatgrass juice, wheatgrass juice: purple carrots, purple carrots, green apples.', 'Wheatgrass juice comes up again, and purple carrots.']
+    expect(buildPage(twice, stopWordsOf('en')).cohesion[0]).toBeCloseTo(4 / 6, 5)
   })
 
   it('does not call the signature of an embedded tweet a date line', () => {

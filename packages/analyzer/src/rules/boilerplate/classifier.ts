@@ -111,8 +111,13 @@ const MENU_WORDS = 4
 const KEPT_BODY = 0.4
 /** Documents of at most this many non-blank lines have no page around them to learn from. */
 const SMALL_DOCUMENT = 5
-/** Highest probability of a line without a junk shape in such a document. */
-const SMALL_DOCUMENT_CAP = 0.3
+/**
+ * Highest probability of a line without a junk shape in such a document: below 0.25, where the
+ * boilerplate score starts to count a content line as part junk (packages/scoring), as
+ * `TECHNICAL_CAP`. At 0.3, a one-line README tagline (`Get the command from a shebang`) scored 69
+ * on boilerplate whenever the trees put it at 0.3 or more, though nothing on it looks like junk.
+ */
+const SMALL_DOCUMENT_CAP = 0.2
 /**
  * Technical weight (register.ts) from which the lines outside runs of bare labels (`shortRuns`)
  * count only by their shape, as in a small document: a fifth of the way up the register's ramp
@@ -127,8 +132,8 @@ export const TECHNICAL_SHAPES_ONLY = 0.2
 /**
  * Highest probability of such a line: below 0.25, where the boilerplate score starts to count a
  * content line as part junk (packages/scoring), since the trees' doubt about a line among code
- * blocks says nothing (capped at `SMALL_DOCUMENT_CAP`, an option reference of 40 short lines with
- * one licence line scored 77).
+ * blocks says nothing (capped at 0.3, an option reference of 40 short lines with one licence line
+ * scored 77).
  */
 const TECHNICAL_CAP = 0.2
 
@@ -419,6 +424,7 @@ function describe(page: Page, k: number, text: string, numbers: Int32Array, p: F
       bodyDistance,
       edge: page.n > 4 && (k < 2 || k >= page.n - 2),
       junkNeighbours: k > 0 && k < page.n - 1 && p[k - 1]! > threshold && p[k + 1]! > threshold,
+      offTopic: page.cohesion[k] === 0,
     }),
   }
 }

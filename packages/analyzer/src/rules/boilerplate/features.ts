@@ -383,6 +383,24 @@ function isAsciiAlphanumeric(code: number): boolean {
 const scanned = { tokens: 0, letters: 0, stops: 0, content: 0, capitalised: 0, known: 0, sum: 0, max: 0, min: 0, first: 0, wordMarks: 0 }
 /** The lower-cased code units of the word being read (grown to the longest line). */
 let units = new Uint16Array(256)
+/**
+ * The hashes of the line's content words of `COHESION_MIN_LENGTH` or more code units, as
+ * `measureLine` read them (`contentHashCount` of them): what `cohesionOf` compares across lines.
+ */
+let contentHashes = new Int32Array(64)
+let contentHashCount = 0
+/**
+ * Shortest word `cohesionOf` counts: shorter ones are function words in most languages (the stop
+ * lists miss some, and a language without one has only this).
+ */
+const COHESION_MIN_LENGTH = 4
+/**
+ * Fewest such words a line needs for `cohesionOf` to judge it. A short line shares nothing with
+ * the text around it for good reasons: the signature under a letter to the editor (`Department of
+ * Psychiatry`, `Johns Hopkins University`), a subhead, a place name. A teaser or a promotion is a
+ * sentence or a headline, with words enough to tell its topic.
+ */
+const COHESION_MIN_WORDS = 5
 
 /**
  * Count the word `text[start, end)` into `scanned`: `units[0, n)` are its code units lower-cased
@@ -444,6 +462,14 @@ function endWord(text: string, table: TokenTable | undefined, start: number, end
   if (firstKind === 3) return
   scanned.content++
   if (firstKind === 1) scanned.capitalised++
+  if (end - start >= COHESION_MIN_LENGTH) {
+    if (contentHashCount === contentHashes.length) {
+      const grown = new Int32Array(2 * contentHashes.length)
+      grown.set(contentHashes)
+      contentHashes = grown
+    }
+    contentHashes[contentHashCount++] = hash
+  }
 }
 
 /**
@@ -613,6 +639,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   scanned.min = 0
   scanned.first = 0
   scanned.wordMarks = 0
+  contentHashCount = 0
   const length = trimmed.length
   if (units.length < length) units = new Uint16Array(Math.max(length, 2 * units.length))
 
@@ -1043,6 +1070,8 @@ export interface Page {
   segmentEnd: Int32Array
   /** Lines from the nearest line above that ends in a colon, within the line's segment or just above it; 0 when none. */
   colonAbove: Int32Array
+  /** Share of the line's content words found on another line of the page (`cohesionOf`); -1 when it has too few. */
+  cohesion: Float32Array
 }
 
 /**
@@ -1107,10 +1136,21 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   const share = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * SHARE_SCALE)
   let totalWords = 0
   let logWords = 0
+  // Every line's content-word hashes, one line after another: line k's are `[hashStart[k], hashStart[k + 1])`.
+  let pageHashes = new Int32Array(Math.max(64, 4 * n))
+  const hashStart = new Int32Array(n + 1)
   for (let k = 0; k < n; k++) {
     const text = texts[k]!
     const trimmedText = text.trim()
     measureLine(trimmedText, stopWords, lexicon)
+    const from = hashStart[k]!
+    if (from + contentHashCount > pageHashes.length) {
+      const grown = new Int32Array(Math.max(2 * pageHashes.length, from + contentHashCount))
+      grown.set(pageHashes)
+      pageHashes = grown
+    }
+    pageHashes.set(contentHashes.subarray(0, contentHashCount), from)
+    hashStart[k + 1] = from + contentHashCount
     const line = measureShapes(trimmedText)
     keys[k] = line.hash
     words[k] = line.words
@@ -1280,7 +1320,80 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     segmentStart,
     segmentEnd,
     colonAbove,
+    cohesion: cohesionOf(pageHashes, hashStart, other),
   }
+}
+
+/**
+ * For each line, the share of its distinct content words (of `COHESION_MIN_LENGTH` or more code
+ * units, by hash) that some other line of the page also has; -1 for a line with fewer than
+ * `COHESION_MIN_WORDS` of them. A page's
+ * paragraphs come back to the words of its topic; a teaser for another story, a cookie notice or a
+ * promotion pasted amid them shares few (the values are what this computes on these four lines):
+ *
+ * ```text
+ * Wheatgrass juice is no miracle cure, a review of the research on wheatgrass has found.  ← 0.43
+ * Here is where two traders say to invest with the stock market at record highs         ← 0
+ * The review found only limited evidence for the claims made for the juice, and …       ← 0.3
+ * Marketers say the juice purifies blood; the review found no study that showed it.     ← 0.38
+ * ```
+ *
+ * Copies of a line (`other`, see `repeatLinks`) count as that one line: a text pasted twice, or a
+ * teaser that repeats on the page, shares its words only with itself, so each copy gets the value
+ * of the first.
+ *
+ * One open-addressing table of the page's hashes: how many lines hold each, and the last line
+ * that counted it (so a word twice on a line counts once).
+ */
+function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): Float32Array {
+  const n = other.length
+  const total = start[n]!
+  let size = 16
+  while (size < 2 * total) size *= 2
+  const mask = size - 1
+  const keys = new Int32Array(size)
+  const used = new Uint8Array(size)
+  const lines = new Int32Array(size)
+  const last = new Int32Array(size).fill(-1)
+  const slotOf = new Int32Array(total)
+  // A copy links to the first line of its text, which links to the second.
+  const isCopy = (k: number): boolean => other[k]! >= 0 && other[k]! < k
+  for (let k = 0; k < n; k++) {
+    if (isCopy(k)) continue
+    for (let at = start[k]!; at < start[k + 1]!; at++) {
+      const hash = hashes[at]!
+      let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask
+      while (used[slot] !== 0 && keys[slot] !== hash) slot = (slot + 1) & mask
+      if (used[slot] === 0) {
+        used[slot] = 1
+        keys[slot] = hash
+      }
+      slotOf[at] = slot
+      if (last[slot] !== k) {
+        last[slot] = k
+        lines[slot]!++
+      }
+    }
+  }
+  const cohesion = new Float32Array(n)
+  for (let k = 0; k < n; k++) {
+    if (isCopy(k)) {
+      cohesion[k] = cohesion[other[k]!]!
+      continue
+    }
+    let distinct = 0
+    let shared = 0
+    // This pass marks the words it counted with -2 - k in `last`.
+    for (let at = start[k]!; at < start[k + 1]!; at++) {
+      const slot = slotOf[at]!
+      if (last[slot] === -2 - k) continue
+      last[slot] = -2 - k
+      distinct++
+      if (lines[slot]! > 1) shared++
+    }
+    cohesion[k] = distinct >= COHESION_MIN_WORDS ? shared / distinct : -1
+  }
+  return cohesion
 }
 
 /** For each position, the length of the run of equal values it belongs to. */
@@ -1495,7 +1608,7 @@ export function isAllCaps(page: Page, k: number): boolean {
 
 /** Neighbours described in each row: offsets in non-blank lines. */
 const OFFSETS = [-3, -2, -1, 1, 2, 3] as const
-const NEIGHBOUR_FEATURES = ['logWords', 'terminal', 'stopShare', 'prose', 'shaped', 'titleCase', 'credit', 'lexMean'] as const
+const NEIGHBOUR_FEATURES = ['logWords', 'terminal', 'stopShare', 'prose', 'shaped', 'titleCase', 'credit', 'lexMean', 'cohesion'] as const
 /** Lines either way over which the lexicon's mean score is averaged. */
 const LEX_WINDOW = 5
 /** Windows (± lines) over which the share of prose lines is measured. */
@@ -1516,7 +1629,7 @@ export const FEATURES: readonly string[] = [
   'commaShare', 'upperShare', 'lexMean', 'lexMax', 'lexMin', 'lexCoverage', 'lexFirst', `lexWindow${LEX_WINDOW}`,
   'relativeToMedian', 'lengthRank', 'lookRun', 'headlineDistance',
   'skeletonRun', 'segmentLength', 'segmentIndex', 'segmentToEnd', 'segmentAboveWords', 'segmentBelowWords', 'segmentAboveInBody',
-  'segmentBelowInBody', 'colonAbove', 'dateline',
+  'segmentBelowInBody', 'colonAbove', 'dateline', 'cohesion',
 ]
 
 /** Share `index` of line `k` (0 stop words, 1 Title Case, 2 letters, 3 digits, 4 symbols); -1 when unknown. */
@@ -1612,6 +1725,7 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
     out[i++] = shareAt(page, j, 1)
     out[i++] = (other & CREDIT_BIT) !== 0 ? 1 : 0
     out[i++] = page.lex[j * LEX_VALUES]!
+    out[i++] = page.cohesion[j]!
   }
   const hasBody = page.bodyStart >= 0
   out[i++] = log1pInt[page.shortRun[k]!]!
@@ -1682,6 +1796,7 @@ export function featureRow(page: Page, k: number, out: Float32Array): Float32Arr
   out[i++] = end < n - 1 ? inBody(end + 1) : -2
   out[i++] = page.colonAbove[k]!
   out[i++] = flag(DATELINE_BIT)
+  out[i++] = page.cohesion[k]!
   return out
 }
 
