@@ -424,7 +424,8 @@ function describe(page: Page, k: number, text: string, numbers: Int32Array, p: F
       bodyDistance,
       edge: page.n > 4 && (k < 2 || k >= page.n - 2),
       junkNeighbours: k > 0 && k < page.n - 1 && p[k - 1]! > threshold && p[k + 1]! > threshold,
-      offTopic: page.cohesion[k] === 0,
+      // Not for a line with copies (its copies hold its words), nor where there is no rest of a page.
+      offTopic: page.cohesion[k] === 0 && page.other[k]! < 0 && !smallDocument(page),
     }),
   }
 }

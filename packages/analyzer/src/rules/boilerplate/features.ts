@@ -401,6 +401,9 @@ const COHESION_MIN_LENGTH = 4
  * sentence or a headline, with words enough to tell its topic.
  */
 const COHESION_MIN_WORDS = 5
+/** The page's content-word hashes (`buildPage`), kept for the next page up to `MAX_KEPT_HASHES`. */
+let pageHashScratch = new Int32Array(1024)
+const MAX_KEPT_HASHES = 1 << 20
 
 /**
  * Count the word `text[start, end)` into `scanned`: `units[0, n)` are its code units lower-cased
@@ -463,6 +466,9 @@ function endWord(text: string, table: TokenTable | undefined, start: number, end
   scanned.content++
   if (firstKind === 1) scanned.capitalised++
   if (end - start >= COHESION_MIN_LENGTH) {
+    // `hash` leaves out what lower-cases to more than one unit (see `measureLine`): such a word is
+    // hashed from its lower case, so `İstanbul` and `istanbul`, `ΚΟΣΜΟΣ` and `κοσμος` are one word.
+    if (slow) hash = foldedHash(text.slice(start, end))
     if (contentHashCount === contentHashes.length) {
       const grown = new Int32Array(2 * contentHashes.length)
       grown.set(contentHashes)
@@ -470,6 +476,14 @@ function endWord(text: string, table: TokenTable | undefined, start: number, end
     }
     contentHashes[contentHashCount++] = hash
   }
+}
+
+/** `unitHash` of the lower case of `word`, without the dot that `İ` lower-cases with (`i̇`). */
+function foldedHash(word: string): number {
+  const lower = word.toLowerCase().replace(/\u0307/gu, '')
+  let hash = FNV_OFFSET
+  for (let j = 0; j < lower.length; j++) hash = Math.imul(hash ^ lower.charCodeAt(j), FNV_PRIME)
+  return hash
 }
 
 /**
@@ -654,6 +668,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   let skeleton = FNV_OFFSET
   let inDigits = false
   let maybeCjk = false
+  let unspaced = false
   // The first letter: 1 lower case, 2 any other (`/^\P{L}*\p{Ll}/u` asks for 1).
   let firstLetter = 0
   let inner = 0
@@ -790,6 +805,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
     // The characters `MAYBE_CJK` looks for, noted on the way (its surrogate range, read by code
     // point, only holds unpaired surrogates).
     if ((code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) maybeCjk = true
+    // Thai, Lao, Myanmar, Khmer: written without spaces between words, as Chinese and Japanese.
+    else if ((code >= 0x0e00 && code <= 0x0eff) || (code >= 0x1000 && code <= 0x109f) || (code >= 0x1780 && code <= 0x17ff)) unspaced = true
     // A character outside the Basic Multilingual Plane takes two code units.
     let point = code
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -897,6 +914,8 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
 
   const { tokens, stops, capitalised, content: contentTokens, letters: tokenLetters, known, sum, max, min, first: firstScore } = scanned
   const words = wordsOf(trimmed, tokens, maybeCjk)
+  // In a script written without spaces, a "word" of the scan is a clause: no word to compare.
+  if (maybeCjk || unspaced) contentHashCount = 0
   const line = measured
   line.words = words
   line.terminal = terminal
@@ -1137,7 +1156,7 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   let totalWords = 0
   let logWords = 0
   // Every line's content-word hashes, one line after another: line k's are `[hashStart[k], hashStart[k + 1])`.
-  let pageHashes = new Int32Array(Math.max(64, 4 * n))
+  let pageHashes = pageHashScratch
   const hashStart = new Int32Array(n + 1)
   for (let k = 0; k < n; k++) {
     const text = texts[k]!
@@ -1151,6 +1170,7 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     }
     pageHashes.set(contentHashes.subarray(0, contentHashCount), from)
     hashStart[k + 1] = from + contentHashCount
+    pageHashScratch = pageHashes
     const line = measureShapes(trimmedText)
     keys[k] = line.hash
     words[k] = line.words
@@ -1282,7 +1302,7 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
       break
     }
   }
-  return {
+  const result: Page = {
     n,
     words,
     chars,
@@ -1322,6 +1342,9 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     colonAbove,
     cohesion: cohesionOf(pageHashes, hashStart, other),
   }
+  // A huge page's buffer is let go rather than kept for the next page.
+  if (pageHashScratch.length > MAX_KEPT_HASHES) pageHashScratch = new Int32Array(1024)
+  return result
 }
 
 /**
@@ -1342,36 +1365,59 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
  * teaser that repeats on the page, shares its words only with itself, so each copy gets the value
  * of the first.
  *
- * One open-addressing table of the page's hashes: how many lines hold each, and the last line
- * that counted it (so a word twice on a line counts once).
+ * One open-addressing table of the page's distinct hashes, grown as they come (a 100 MB page has
+ * some hundred thousand): whether one line or more hold each, and the last line that counted it
+ * (so a word twice on a line counts once). Nine bytes a distinct word.
  */
 function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): Float32Array {
   const n = other.length
-  const total = start[n]!
-  let size = 16
-  while (size < 2 * total) size *= 2
-  const mask = size - 1
-  const keys = new Int32Array(size)
-  const used = new Uint8Array(size)
-  const lines = new Int32Array(size)
-  const last = new Int32Array(size).fill(-1)
-  const slotOf = new Int32Array(total)
+  let size = 1024
+  let mask = size - 1
+  let keys = new Int32Array(size)
+  // -1: an empty slot; a line number: the last line that counted the word (pass 1); -2 - k: line
+  // k counted it in pass 2.
+  let last = new Int32Array(size).fill(-1)
+  // 1 line, or 2 for more than one.
+  let lines = new Uint8Array(size)
+  let distinctWords = 0
+  const slotOf = (hash: number): number => {
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask
+    while (last[slot] !== -1 && keys[slot] !== hash) slot = (slot + 1) & mask
+    return slot
+  }
   // A copy links to the first line of its text, which links to the second.
   const isCopy = (k: number): boolean => other[k]! >= 0 && other[k]! < k
   for (let k = 0; k < n; k++) {
     if (isCopy(k)) continue
     for (let at = start[k]!; at < start[k + 1]!; at++) {
       const hash = hashes[at]!
-      let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask
-      while (used[slot] !== 0 && keys[slot] !== hash) slot = (slot + 1) & mask
-      if (used[slot] === 0) {
-        used[slot] = 1
+      let slot = slotOf(hash)
+      if (last[slot] === -1) {
+        if (2 * (distinctWords + 1) > size) {
+          // Twice the size, every word moved to its slot there.
+          const oldKeys = keys
+          const oldLast = last
+          const oldLines = lines
+          size *= 2
+          mask = size - 1
+          keys = new Int32Array(size)
+          last = new Int32Array(size).fill(-1)
+          lines = new Uint8Array(size)
+          for (let old = 0; old < oldKeys.length; old++) {
+            if (oldLast[old] === -1) continue
+            const moved = slotOf(oldKeys[old]!)
+            keys[moved] = oldKeys[old]!
+            last[moved] = oldLast[old]!
+            lines[moved] = oldLines[old]!
+          }
+          slot = slotOf(hash)
+        }
+        distinctWords++
         keys[slot] = hash
       }
-      slotOf[at] = slot
       if (last[slot] !== k) {
         last[slot] = k
-        lines[slot]!++
+        if (lines[slot]! < 2) lines[slot]!++
       }
     }
   }
@@ -1383,13 +1429,12 @@ function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): F
     }
     let distinct = 0
     let shared = 0
-    // This pass marks the words it counted with -2 - k in `last`.
     for (let at = start[k]!; at < start[k + 1]!; at++) {
-      const slot = slotOf[at]!
+      const slot = slotOf(hashes[at]!)
       if (last[slot] === -2 - k) continue
       last[slot] = -2 - k
       distinct++
-      if (lines[slot]! > 1) shared++
+      if (lines[slot] === 2) shared++
     }
     cohesion[k] = distinct >= COHESION_MIN_WORDS ? shared / distinct : -1
   }
