@@ -384,10 +384,11 @@ const scanned = { tokens: 0, letters: 0, stops: 0, content: 0, capitalised: 0, k
 /** The lower-cased code units of the word being read (grown to the longest line). */
 let units = new Uint16Array(256)
 /**
- * The hashes of the line's content words of `COHESION_MIN_LENGTH` or more code units, as
- * `measureLine` read them (`contentHashCount` of them): what `cohesionOf` compares across lines.
+ * The hashes of content words of `COHESION_MIN_LENGTH` or more code units, as `measureLine` read
+ * them, appended line after line (`contentHashCount` of them): `buildPage` starts it empty and
+ * notes where each line's end, for `cohesionOf` to compare them across lines.
  */
-let contentHashes = new Int32Array(64)
+let contentHashes = new Int32Array(1024)
 let contentHashCount = 0
 /**
  * Shortest word `cohesionOf` counts: shorter ones are function words in most languages (the stop
@@ -401,8 +402,7 @@ const COHESION_MIN_LENGTH = 4
  * sentence or a headline, with words enough to tell its topic.
  */
 const COHESION_MIN_WORDS = 5
-/** The page's content-word hashes (`buildPage`), kept for the next page up to `MAX_KEPT_HASHES`. */
-let pageHashScratch = new Int32Array(1024)
+/** Length of `contentHashes` kept for the next page; a huge page's is let go. */
 const MAX_KEPT_HASHES = 1 << 20
 
 /**
@@ -521,6 +521,8 @@ function lexiconValues(tokens: readonly string[], lexicon: Lexicon | undefined, 
 export function lineFeatures(text: string, stopWords: Set<string> | undefined, lexicon?: Lexicon): LineFeatures {
   const trimmed = text.trim()
   measureLine(trimmed, stopWords, lexicon)
+  // One line has no page to compare its words with.
+  contentHashCount = 0
   const line = measureShapes(trimmed)
   const features: LineFeatures = {
     text,
@@ -653,7 +655,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   scanned.min = 0
   scanned.first = 0
   scanned.wordMarks = 0
-  contentHashCount = 0
+  const hashesBefore = contentHashCount
   const length = trimmed.length
   if (units.length < length) units = new Uint16Array(Math.max(length, 2 * units.length))
 
@@ -915,7 +917,7 @@ function measureLine(trimmed: string, stopWords: Set<string> | undefined, lexico
   const { tokens, stops, capitalised, content: contentTokens, letters: tokenLetters, known, sum, max, min, first: firstScore } = scanned
   const words = wordsOf(trimmed, tokens, maybeCjk)
   // In a script written without spaces, a "word" of the scan is a clause: no word to compare.
-  if (maybeCjk || unspaced) contentHashCount = 0
+  if (maybeCjk || unspaced) contentHashCount = hashesBefore
   const line = measured
   line.words = words
   line.terminal = terminal
@@ -1155,22 +1157,15 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
   const share = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * SHARE_SCALE)
   let totalWords = 0
   let logWords = 0
-  // Every line's content-word hashes, one line after another: line k's are `[hashStart[k], hashStart[k + 1])`.
-  let pageHashes = pageHashScratch
+  // Every line's content-word hashes, one line after another (`contentHashes`): line k's are
+  // `[hashStart[k], hashStart[k + 1])`.
+  contentHashCount = 0
   const hashStart = new Int32Array(n + 1)
   for (let k = 0; k < n; k++) {
     const text = texts[k]!
     const trimmedText = text.trim()
     measureLine(trimmedText, stopWords, lexicon)
-    const from = hashStart[k]!
-    if (from + contentHashCount > pageHashes.length) {
-      const grown = new Int32Array(Math.max(2 * pageHashes.length, from + contentHashCount))
-      grown.set(pageHashes)
-      pageHashes = grown
-    }
-    pageHashes.set(contentHashes.subarray(0, contentHashCount), from)
-    hashStart[k + 1] = from + contentHashCount
-    pageHashScratch = pageHashes
+    hashStart[k + 1] = contentHashCount
     const line = measureShapes(trimmedText)
     keys[k] = line.hash
     words[k] = line.words
@@ -1340,10 +1335,10 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
     segmentStart,
     segmentEnd,
     colonAbove,
-    cohesion: cohesionOf(pageHashes, hashStart, other),
+    cohesion: cohesionOf(contentHashes, hashStart, other),
   }
-  // A huge page's buffer is let go rather than kept for the next page.
-  if (pageHashScratch.length > MAX_KEPT_HASHES) pageHashScratch = new Int32Array(1024)
+  contentHashCount = 0
+  if (contentHashes.length > MAX_KEPT_HASHES) contentHashes = new Int32Array(1024)
   return result
 }
 
@@ -1371,46 +1366,39 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
  */
 function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): Float32Array {
   const n = other.length
-  let size = 1024
-  let mask = size - 1
-  let keys = new Int32Array(size)
+  let mask = 1023
+  let keys = new Int32Array(mask + 1)
   // -1: an empty slot; a line number: the last line that counted the word (pass 1); -2 - k: line
   // k counted it in pass 2.
-  let last = new Int32Array(size).fill(-1)
+  let last = new Int32Array(mask + 1).fill(-1)
   // 1 line, or 2 for more than one.
-  let lines = new Uint8Array(size)
+  let lines = new Uint8Array(mask + 1)
   let distinctWords = 0
-  const slotOf = (hash: number): number => {
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask
-    while (last[slot] !== -1 && keys[slot] !== hash) slot = (slot + 1) & mask
-    return slot
-  }
   // A copy links to the first line of its text, which links to the second.
   const isCopy = (k: number): boolean => other[k]! >= 0 && other[k]! < k
   for (let k = 0; k < n; k++) {
     if (isCopy(k)) continue
-    for (let at = start[k]!; at < start[k + 1]!; at++) {
+    for (let at = start[k]!, end = start[k + 1]!; at < end; at++) {
       const hash = hashes[at]!
-      let slot = slotOf(hash)
+      let slot = probe(keys, last, mask, hash)
       if (last[slot] === -1) {
-        if (2 * (distinctWords + 1) > size) {
+        if (2 * (distinctWords + 1) > mask + 1) {
           // Twice the size, every word moved to its slot there.
           const oldKeys = keys
           const oldLast = last
           const oldLines = lines
-          size *= 2
-          mask = size - 1
-          keys = new Int32Array(size)
-          last = new Int32Array(size).fill(-1)
-          lines = new Uint8Array(size)
+          mask = 2 * mask + 1
+          keys = new Int32Array(mask + 1)
+          last = new Int32Array(mask + 1).fill(-1)
+          lines = new Uint8Array(mask + 1)
           for (let old = 0; old < oldKeys.length; old++) {
             if (oldLast[old] === -1) continue
-            const moved = slotOf(oldKeys[old]!)
+            const moved = probe(keys, last, mask, oldKeys[old]!)
             keys[moved] = oldKeys[old]!
             last[moved] = oldLast[old]!
             lines[moved] = oldLines[old]!
           }
-          slot = slotOf(hash)
+          slot = probe(keys, last, mask, hash)
         }
         distinctWords++
         keys[slot] = hash
@@ -1429,8 +1417,8 @@ function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): F
     }
     let distinct = 0
     let shared = 0
-    for (let at = start[k]!; at < start[k + 1]!; at++) {
-      const slot = slotOf(hashes[at]!)
+    for (let at = start[k]!, end = start[k + 1]!; at < end; at++) {
+      const slot = probe(keys, last, mask, hashes[at]!)
       if (last[slot] === -2 - k) continue
       last[slot] = -2 - k
       distinct++
@@ -1439,6 +1427,13 @@ function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): F
     cohesion[k] = distinct >= COHESION_MIN_WORDS ? shared / distinct : -1
   }
   return cohesion
+}
+
+/** The slot of `hash` in `cohesionOf`'s table: where it is, or the empty slot it would go to. */
+function probe(keys: Int32Array, last: Int32Array, mask: number, hash: number): number {
+  let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask
+  while (last[slot] !== -1 && keys[slot] !== hash) slot = (slot + 1) & mask
+  return slot
 }
 
 /** For each position, the length of the run of equal values it belongs to. */
