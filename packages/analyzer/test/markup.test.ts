@@ -153,6 +153,34 @@ describe('Markdown', () => {
     expect(analysis.stats.contentWords + analysis.stats.boilerplateWords).toBe(analysis.stats.words)
   })
 
+  it('reads a block quote as written on purpose: a README tagline above its feature list is no menu item', () => {
+    // The opening of vite's README: the tagline read as the first of eight short lines in a row.
+    const source = [
+      '# Vite',
+      '',
+      '> Next Generation Frontend Tooling',
+      '',
+      '- Instant Server Start',
+      '- Lightning Fast HMR',
+      '- Rich Features',
+      '- Optimized Build',
+      '- Universal Plugin Interface',
+      '- Fully Typed APIs',
+      '',
+      'Vite (French word for "fast", pronounced `/vit/`) is a new breed of frontend build tool that significantly improves the frontend development experience. It consists of two major parts:',
+      '',
+      '- A dev server that serves your source files over [native ES modules](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Modules), with [rich built-in features](https://vite.dev/guide/features.html) and astonishingly fast [Hot Module Replacement (HMR)](https://vite.dev/guide/features.html#hot-module-replacement).',
+      '',
+      '- A [build command](https://vite.dev/guide/build.html) that bundles your code with [Rollup](https://rollupjs.org), pre-configured to output highly optimized static assets for production.',
+      '',
+      'In addition, Vite is highly extensible via its [Plugin API](https://vite.dev/guide/api-plugin.html) and [JavaScript API](https://vite.dev/guide/api-javascript.html) with full typing support.',
+      '',
+    ].join('\n')
+    const analysis = analyzeSource(source, { syntax: 'markdown', lang: 'en' })
+    expect(analysis.findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
+    expect(analysis.lines.find((line) => line.line === 3)).toMatchObject({ kind: 'content', boilerplate: 0 })
+  })
+
   it('maps findings exactly in a paragraph with an ampersand name that is no character reference', () => {
     const source = 'The &foo; team and the &amp; partners said that the talks , would go on.\n'
     const space = analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.find((finding) => finding.ruleId === 'translation/space-before-punctuation')!

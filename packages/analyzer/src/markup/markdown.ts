@@ -13,10 +13,11 @@
  * apart, each ran short of final punctuation and a row of them looked like a menu. A block with
  * nothing but code or links is left out. Every virtual character maps back to the original.
  *
- * Headings, lists and tables are structured content written on purpose, not page chrome: they are
- * reported as `structured`, and the boilerplate classifier's verdicts inside them are dropped (a
- * heading reads to it like a short label, a table of short cells or a list of short items like a
- * navigation menu). Bars of links (`[GitHub](…) | [Docs](…)`) are reported apart (`linkBars`): a
+ * Headings, lists, tables and block quotes are structured content written on purpose, not page
+ * chrome: they are reported as `structured`, and the boilerplate classifier's verdicts inside them
+ * are dropped (a heading reads to it like a short label, a table of short cells or a list of short
+ * items like a navigation menu, a README's tagline in a quote, `> Next Generation Frontend
+ * Tooling`, above its list of features like one more menu item). Bars of links (`[GitHub](…) | [Docs](…)`) are reported apart (`linkBars`): a
  * README's own in documentation, a site's navigation in a scraped news page.
  *
  * HTML comments holding `tq-disable…` directives are collected for inline control.
@@ -125,7 +126,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
       for (const child of node.children ?? []) inline(child)
       flushBlock(start)
     } else if (CONTAINERS.has(node.type)) {
-      if (node.type === 'list' || node.type === 'table') structured.push({ start, end })
+      if (node.type === 'list' || node.type === 'table' || node.type === 'blockquote') structured.push({ start, end })
       for (const child of node.children ?? []) block(child)
     } else if (node.type === 'html') {
       directives.push(...directivesIn(node.value ?? '', start))
