@@ -8,6 +8,9 @@
  *   Apertium pivot; share of doc_keys whose human original scores higher than each of its round
  *   trips; the WMT systems against their own human references (same doc_key).
  * - False alarms: translation findings of warning level or above per 1,000 words on the human originals.
+ * - Word-order suggestions: on sentences of the human originals with two neighbouring words
+ *   exchanged, how often improbable-wording suggests the exchange that undoes it, and how often it
+ *   suggests one on the sentences as written.
  * - Segments (mt-segments-dev.jsonl), per dataset, within groups of outputs of one source sentence
  *   (dataset, doc_id, seg_id): probability that a segment with a major fluency error gets a higher
  *   line `translation` value than one without, and Kendall's tau-b of that value with mqm_score;
@@ -23,6 +26,7 @@ import fs from 'node:fs'
 import { analyze } from '../packages/analyzer/dist/index.js'
 import { score } from '../packages/scoring/dist/index.js'
 import { analyzeDocs, crossValidate, readJsonl, trainingRows } from './train-translation.mjs'
+import { mulberry32 } from './random.mjs'
 
 const root = new URL('..', import.meta.url)
 const pct = (x) => `${(100 * x).toFixed(1)}%`
@@ -137,6 +141,48 @@ console.log('\n# False alarms on the human originals (shipped model; the rules a
   const tripIw = trips.flatMap((d) => d.analysis.findings.filter((f) => f.ruleId === 'translation/improbable-wording'))
   const sev = (list) => ['error', 'warning', 'info'].map((s) => `${s} ${list.filter((f) => f.severity === s).length}`).join(', ')
   console.log(`  translation/improbable-wording per 1,000 words: human ${((1000 * iw.length) / words).toFixed(2)} (${sev(iw)}) vs round trips ${((1000 * tripIw.length) / tripWords).toFixed(2)} (${sev(tripIw)})`)
+}
+
+// ---------------------------------------------------------------------------------------------
+console.log('\n# Word-order suggestions ("Improbable word order", with the exchange to make)')
+{
+  // Sentences of the human originals (10–30 words, one closing full stop, no quotes), each once as
+  // written and once with two neighbouring words exchanged at a random place, analysed alone: how
+  // often the exchanged sentence gets the suggestion that undoes the exchange, and how often a
+  // sentence as written gets any suggestion (always a wrong one).
+  const rand = mulberry32(7)
+  const sentences = []
+  for (const d of human) {
+    for (const line of d.text.split('\n')) {
+      for (const s of line.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+        const words = s.split(' ').length
+        if (/^[A-Z][^"“”]*[^.]\.$/.test(s) && words >= 10 && words <= 30) sentences.push(s)
+      }
+    }
+  }
+  const sample = sentences.filter(() => rand() < 0.25).slice(0, 800)
+  const suggestions = (text) => analyze(text).findings.filter((f) => f.ruleId === 'translation/improbable-wording' && f.expected)
+  let exchanged = 0
+  let suggested = 0
+  let undone = 0
+  let onOriginal = 0
+  for (const sentence of sample) {
+    if (suggestions(sentence).length > 0) onOriginal++
+    const words = sentence.slice(0, -1).split(' ')
+    const k = 1 + Math.floor(rand() * (words.length - 2))
+    if (/\W/.test(words[k]) || /\W/.test(words[k + 1])) continue
+    exchanged++
+    const swapped = [...words]
+    ;[swapped[k], swapped[k + 1]] = [swapped[k + 1], swapped[k]]
+    const found = suggestions(`${swapped.join(' ')}.`)[0]
+    if (!found) continue
+    suggested++
+    if (found.expected[0].includes(`${words[k]} ${words[k + 1]}`)) undone++
+  }
+  console.log(
+    `  ${exchanged} sentences with two words exchanged: a suggestion on ${suggested} (${pct(suggested / exchanged)}), the one that undoes the exchange ${undone} (precision ${pct(undone / Math.max(1, suggested))}); ` +
+      `the same ${sample.length} sentences as written: a suggestion on ${onOriginal}`,
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
