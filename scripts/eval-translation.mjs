@@ -160,7 +160,7 @@ console.log('\n# Word-order suggestions ("Improbable word order", with the excha
       }
     }
   }
-  const sample = sentences.filter(() => rand() < 0.25).slice(0, 800)
+  const sample = sentences.filter(() => rand() < 800 / sentences.length)
   const suggestions = (text) => analyze(text).findings.filter((f) => f.ruleId === 'translation/improbable-wording' && f.expected)
   let exchanged = 0
   let suggested = 0
@@ -177,7 +177,8 @@ console.log('\n# Word-order suggestions ("Improbable word order", with the excha
     const found = suggestions(`${swapped.join(' ')}.`)[0]
     if (!found) continue
     suggested++
-    if (found.expected[0].includes(`${words[k]} ${words[k + 1]}`)) undone++
+    const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(words[k])} ${escape(words[k + 1])}(?![\\p{L}\\p{N}])`, 'u').test(found.expected[0])) undone++
   }
   console.log(
     `  ${exchanged} sentences with two words exchanged: a suggestion on ${suggested} (${pct(suggested / exchanged)}), the one that undoes the exchange ${undone} (precision ${pct(undone / Math.max(1, suggested))}); ` +

@@ -153,8 +153,9 @@ describe('Markdown', () => {
     expect(analysis.stats.contentWords + analysis.stats.boilerplateWords).toBe(analysis.stats.words)
   })
 
-  it('reads a block quote as written on purpose: a README tagline above its feature list is no menu item', () => {
-    // The opening of vite's README: the tagline read as the first of eight short lines in a row.
+  it('reads a block quote in documentation as written on purpose: a README tagline above its feature list is no menu item', () => {
+    // The opening of vite's README, the tagline read as the first of eight short lines in a row,
+    // with an install and a usage block, as most READMEs have (documentation's register).
     const source = [
       '# Vite',
       '',
@@ -167,18 +168,28 @@ describe('Markdown', () => {
       '- Universal Plugin Interface',
       '- Fully Typed APIs',
       '',
-      'Vite (French word for "fast", pronounced `/vit/`) is a new breed of frontend build tool that significantly improves the frontend development experience. It consists of two major parts:',
+      'Vite (French word for "fast", pronounced `/vit/`) is a new breed of frontend build tool that significantly improves the frontend development experience. Install it with `npm`:',
       '',
-      '- A dev server that serves your source files over [native ES modules](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Modules), with [rich built-in features](https://vite.dev/guide/features.html) and astonishingly fast [Hot Module Replacement (HMR)](https://vite.dev/guide/features.html#hot-module-replacement).',
+      '```sh',
+      'npm install --save-dev vite',
+      '```',
       '',
-      '- A [build command](https://vite.dev/guide/build.html) that bundles your code with [Rollup](https://rollupjs.org), pre-configured to output highly optimized static assets for production.',
-      '',
-      'In addition, Vite is highly extensible via its [Plugin API](https://vite.dev/guide/api-plugin.html) and [JavaScript API](https://vite.dev/guide/api-javascript.html) with full typing support.',
+      'Then start the dev server with `npx vite`, build with `npx vite build`, and preview the build with `npx vite preview`; the options are in `vite.config.js`.',
       '',
     ].join('\n')
     const analysis = analyzeSource(source, { syntax: 'markdown', lang: 'en' })
     expect(analysis.findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
     expect(analysis.lines.find((line) => line.line === 3)).toMatchObject({ kind: 'content', boilerplate: 0 })
+  })
+
+  it('still judges a block quote in a news page converted to Markdown (an embed, a newsletter box)', () => {
+    const seed = fs.readFileSync(new URL('../../../fixtures/seeds/ndtv-boilerplate.txt', import.meta.url), 'utf8')
+    const paragraphs = seed.split('\n').filter((line) => line.split(' ').length > 25).slice(0, 8)
+    const junk = ['View this post on Instagram', 'A post shared by NDTV (@ndtv)', 'Subscribe to our newsletter to get the latest news delivered to your inbox every morning', 'Click here to read more stories like this']
+    const page = (quote: string): string => [...paragraphs.slice(0, 4), ...junk.map((line) => `${quote}${line}`), ...paragraphs.slice(4)].join('\n\n')
+    const junkFindings = (source: string): number => analyzeSource(source, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate').length
+    expect(junkFindings(page(''))).toBeGreaterThanOrEqual(3)
+    expect(junkFindings(page('> '))).toBe(junkFindings(page('')))
   })
 
   it('maps findings exactly in a paragraph with an ampersand name that is no character reference', () => {
@@ -328,7 +339,7 @@ describe('Markdown', () => {
     for (const bar of bars) {
       const source = readme(bar)
       const { prepared, analysis } = { prepared: prepareMarkdown(source), analysis: analyzeSource(source, { syntax: 'markdown', lang: 'en' }) }
-      expect(prepared.linkBars!.some((range) => source.slice(range.start, range.end).includes('](')), bar).toBe(true)
+      expect(prepared.structuredInDocs!.some((range) => source.slice(range.start, range.end).includes('](')), bar).toBe(true)
       expect(analysis.findings.filter((finding) => finding.category === 'boilerplate'), bar).toEqual([])
     }
     // A news page converted to Markdown: the same shape is the site's navigation (found by review).
@@ -346,16 +357,16 @@ describe('Markdown', () => {
     expect(page.lines.find((entry) => entry.line === 1)!.kind).toBe('boilerplate')
     // A sentence that names two links is prose, not a bar: no separator between them.
     const sentence = 'See [the guide](https://x.y/guide) and [the API](https://x.y/api) for the details.'
-    expect(prepareMarkdown(`${sentence}\n`).linkBars).toEqual([])
+    expect(prepareMarkdown(`${sentence}\n`).structuredInDocs).toEqual([])
     // Two links with a sentence between them are not a bar either.
     const prose = '[Home](/) | the page you are reading now was moved | [About](/about)'
-    expect(prepareMarkdown(`${prose}\n`).linkBars).toEqual([])
+    expect(prepareMarkdown(`${prose}\n`).structuredInDocs).toEqual([])
     // A README's bar that names a few UI strings among its own links is still a bar (found by review).
     const withUi = readme('[Home](/) | [Docs](/docs) | [FAQ](/faq) | [Twitter](https://twitter.com/x)')
     expect(analyzeSource(withUi, { syntax: 'markdown', lang: 'en' }).findings.filter((finding) => finding.category === 'boilerplate')).toEqual([])
     // A bar of UI strings is a page's chrome (found by review): left to the classifier.
     for (const chrome of ['[Sign in](/login) | [Register](/r)', '[Share on Facebook](https://f.com/s) · [Share on Twitter](https://t.com/s) · [Email](mailto:a@b.c)']) {
-      expect(prepareMarkdown(`${chrome}\n`).linkBars, chrome).toEqual([])
+      expect(prepareMarkdown(`${chrome}\n`).structuredInDocs, chrome).toEqual([])
     }
   })
 

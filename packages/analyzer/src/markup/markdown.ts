@@ -13,12 +13,14 @@
  * apart, each ran short of final punctuation and a row of them looked like a menu. A block with
  * nothing but code or links is left out. Every virtual character maps back to the original.
  *
- * Headings, lists, tables and block quotes are structured content written on purpose, not page
- * chrome: they are reported as `structured`, and the boilerplate classifier's verdicts inside them
- * are dropped (a heading reads to it like a short label, a table of short cells or a list of short
- * items like a navigation menu, a README's tagline in a quote, `> Next Generation Frontend
- * Tooling`, above its list of features like one more menu item). Bars of links (`[GitHub](…) | [Docs](…)`) are reported apart (`linkBars`): a
- * README's own in documentation, a site's navigation in a scraped news page.
+ * Headings, lists and tables are structured content written on purpose, not page chrome: they are
+ * reported as `structured`, and the boilerplate classifier's verdicts inside them are dropped (a
+ * heading reads to it like a short label, a table of short cells or a list of short items like a
+ * navigation menu). Bars of links (`[GitHub](…) | [Docs](…)`) and block quotes are reported apart
+ * (`structuredInDocs`): in documentation a README's links under its title and its tagline or note
+ * (`> Next Generation Frontend Tooling` above a list of features read as one more menu item), in a
+ * news page converted to Markdown a site's navigation, an embed's `View this post on Instagram`, a
+ * newsletter box.
  *
  * HTML comments holding `tq-disable…` directives are collected for inline control.
  */
@@ -78,7 +80,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
   const builder = new VirtualTextBuilder()
   const directives: Directive[] = []
   const structured: Array<{ start: number; end: number }> = []
-  const linkBars: Array<{ start: number; end: number }> = []
+  const structuredInDocs: Array<{ start: number; end: number }> = []
 
   /** A block's pieces, gathered before any is added: a block with no prose of its own is left out. */
   type Piece = { kind: 'text'; value: string; start: number; end: number } | { kind: 'put'; value: string; start: number; end: number }
@@ -122,11 +124,12 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
     const end = node.position?.end.offset ?? start
     if (PROSE_BLOCKS.has(node.type)) {
       if (node.type === 'heading') structured.push({ start, end })
-      else if (node.type === 'paragraph' && isLinkBar(node)) linkBars.push({ start, end })
+      else if (node.type === 'paragraph' && isLinkBar(node)) structuredInDocs.push({ start, end })
       for (const child of node.children ?? []) inline(child)
       flushBlock(start)
     } else if (CONTAINERS.has(node.type)) {
-      if (node.type === 'list' || node.type === 'table' || node.type === 'blockquote') structured.push({ start, end })
+      if (node.type === 'list' || node.type === 'table') structured.push({ start, end })
+      else if (node.type === 'blockquote') structuredInDocs.push({ start, end })
       for (const child of node.children ?? []) block(child)
     } else if (node.type === 'html') {
       directives.push(...directivesIn(node.value ?? '', start))
@@ -138,7 +141,7 @@ export function prepareMarkdown(text: string, options: { mdx?: boolean; chunk?: 
   }
 
   for (const tree of trees) block(tree)
-  return { virtual: builder.build(), directives, structured, linkBars }
+  return { virtual: builder.build(), directives, structured, structuredInDocs }
 }
 
 /**

@@ -65,11 +65,12 @@ export function analyzeSource(text: string, options: AnalyzeSourceOptions = {}):
   if (syntax === 'json') analyzeOptions.rules = localeRules(analyzeOptions.rules)
   const codeDensity = codeDensityOf(prepared, text, syntax)
   const analysis = analyze(prepared.virtual.text, { ...analyzeOptions, signals: false }, { codeDensity, blankLineBlocks: syntax === 'markdown' || syntax === 'mdx', markup: true })
-  // A bar of links is a README's own in documentation (the register from which the classifier
-  // judges lines by their shape alone), a site's navigation elsewhere: `[Home](/) | [World](/world)
-  // | [Business](/business)` above a news story in Markdown is page junk.
-  if (prepared.linkBars && prepared.linkBars.length > 0 && technicalWeight(codeDensity) >= TECHNICAL_SHAPES_ONLY) {
-    prepared.structured = [...(prepared.structured ?? []), ...prepared.linkBars]
+  // A bar of links or a block quote is a README's own in documentation (the register from which
+  // the classifier judges lines by their shape alone), maybe page junk elsewhere: `[Home](/) |
+  // [World](/world) | [Business](/business)` above a news story in Markdown is a site's
+  // navigation, `> View this post on Instagram` an embed's chrome.
+  if (prepared.structuredInDocs && prepared.structuredInDocs.length > 0 && technicalWeight(codeDensity) >= TECHNICAL_SHAPES_ONLY) {
+    prepared.structured = [...(prepared.structured ?? []), ...prepared.structuredInDocs]
   }
   const mapped = remap(analysis, prepared, text, syntax, analyzeOptions.boilerplateThreshold ?? 0.5)
   if (source !== undefined) {

@@ -22,9 +22,11 @@ export interface Prepared {
    */
   structured?: Array<{ start: number; end: number }>
   /**
-   * Original ranges of Markdown bars of links (`[GitHub](…) | [Docs](…)`): structured content too
-   * in documentation, where a README puts them under its title, but a site's navigation in a
-   * scraped page converted to Markdown (markup/source.ts decides by the file's register).
+   * Original ranges that are structured content in documentation but may be page junk in a
+   * scraped page converted to Markdown (markup/source.ts decides by the file's register): bars of
+   * links (`[GitHub](…) | [Docs](…)`), a README's under its title, a site's navigation elsewhere;
+   * block quotes (`> Next Generation Frontend Tooling`), a README's tagline or note, but in
+   * converted news an embed's `View this post on Instagram` or a newsletter box.
    */
-  linkBars?: Array<{ start: number; end: number }>
+  structuredInDocs?: Array<{ start: number; end: number }>
 }

@@ -520,9 +520,10 @@ function lexiconValues(tokens: readonly string[], lexicon: Lexicon | undefined, 
 /** Features of one line on its own. */
 export function lineFeatures(text: string, stopWords: Set<string> | undefined, lexicon?: Lexicon): LineFeatures {
   const trimmed = text.trim()
+  const hashesBefore = contentHashCount
   measureLine(trimmed, stopWords, lexicon)
-  // One line has no page to compare its words with.
-  contentHashCount = 0
+  // One line has no page to compare its words with: its hashes are taken back.
+  contentHashCount = hashesBefore
   const line = measureShapes(trimmed)
   const features: LineFeatures = {
     text,
@@ -1362,7 +1363,7 @@ export function buildPage(texts: readonly string[], stopWords: Set<string> | und
  *
  * One open-addressing table of the page's distinct hashes, grown as they come (a 100 MB page has
  * some hundred thousand): whether one line or more hold each, and the last line that counted it
- * (so a word twice on a line counts once). Nine bytes a distinct word.
+ * (so a word twice on a line counts once). Nine bytes a slot, at most half the slots in use.
  */
 function cohesionOf(hashes: Int32Array, start: Int32Array, other: Int32Array): Float32Array {
   const n = other.length

@@ -59,6 +59,6 @@ export function explain(evidence: JunkEvidence): string {
   if (distance > 0) reasons.push(`${distance} line${distance === 1 ? '' : 's'} away from the main text`)
   if (evidence.edge) reasons.push('at the edge of the page')
   if (evidence.junkNeighbours) reasons.push('between lines of page junk')
-  if (evidence.offTopic) reasons.push('shares no words with the rest of the text')
+  if (evidence.offTopic) reasons.push('shares none of its longer words with the rest of the text')
   return `Looks like page junk: ${reasons.length > 0 ? reasons.join(', ') : 'reads like page chrome'}`
 }
