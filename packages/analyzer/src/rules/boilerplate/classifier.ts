@@ -6,9 +6,10 @@
  *
  * 1. `buildPage` (features.ts): each line's own features (length, final punctuation, function-word
  *    share, case, digits and symbols, the named shapes: UI string, ticker, credit, byline, inline
- *    menu, and how its words score in the learned lexicon shipped with the model) in compact typed
- *    arrays, and the page's structure (the main body of prose, the headline above it, runs of
- *    short lines and of lines alike, segments of prose and non-prose, repeats, the comment section).
+ *    menu, how its words score in the learned lexicon shipped with the model, and how many of its
+ *    words come back elsewhere on the page: `cohesionOf`) in compact typed arrays, and the page's
+ *    structure (the main body of prose, the headline above it, runs of short lines and of lines
+ *    alike, segments of prose and non-prose, repeats, the comment section).
  * 2. Stage 1 of the learned model (model.ts, data/boilerplate-model.json): gradient-boosted trees
  *    over the line's features, its neighbours' (three lines either way) and its place on the page.
  * 3. Stage 2: the same trees over the same row plus stage 1's probabilities of the lines around

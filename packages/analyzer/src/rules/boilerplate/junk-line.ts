@@ -42,7 +42,7 @@ export interface JunkEvidence {
   edge: boolean
   /** Both neighbours are junk too. */
   junkNeighbours: boolean
-  /** A line long enough to tell its topic shares none of its words with the rest of the page (a teaser, a promotion). */
+  /** A line long enough to tell its topic shares none of its longer words with the rest of the page (a teaser, a promotion; `cohesionOf` in features.ts). */
   offTopic: boolean
 }
 
