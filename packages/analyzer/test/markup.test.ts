@@ -183,7 +183,7 @@ describe('Markdown', () => {
   })
 
   it('still judges a block quote in a news page converted to Markdown (an embed, a newsletter box)', () => {
-    const seed = fs.readFileSync(new URL('../../../fixtures/seeds/ndtv-boilerplate.txt', import.meta.url), 'utf8')
+    const seed = fixture('seeds/ndtv-boilerplate.txt')
     const paragraphs = seed.split('\n').filter((line) => line.split(' ').length > 25).slice(0, 8)
     const junk = ['View this post on Instagram', 'A post shared by NDTV (@ndtv)', 'Subscribe to our newsletter to get the latest news delivered to your inbox every morning', 'Click here to read more stories like this']
     const page = (quote: string): string => [...paragraphs.slice(0, 4), ...junk.map((line) => `${quote}${line}`), ...paragraphs.slice(4)].join('\n\n')
