@@ -40,7 +40,7 @@ const cache = path.join(os.tmpdir(), 'tq-technical')
 fs.mkdirSync(cache, { recursive: true })
 const pct = (x) => `${(100 * x).toFixed(1)}%`
 /** The offset lines.ts ships (log-odds off a line's model value in wholly technical text). */
-const SHIPPED_OFFSET = 1.0
+const SHIPPED_OFFSET = 0.6
 const BAR = 70
 
 /** Text of an inline node, inline code kept in backticks, images and HTML dropped. */

@@ -18,17 +18,36 @@
  * The intercept is then moved so that 2% of human lines reach 0.5 (a line at 0.5 or more reads as
  * machine translation); without this the value would say "a coin toss" on every fluent line.
  *
+ * The `frame` feature reads a second table, learned here too and written to
+ * packages/analyzer/data/translation-skeleton.json (see src/lm/skeleton.ts): the log-odds of each
+ * bigram and trigram of the sentences' function-word frames, round trips against human lines
+ * (naive Bayes over hashed n-grams, each doc_key weighing 1 on each side). A line's value is the
+ * mean over its n-grams. The logistic model is fitted on values the table gave lines it was not
+ * learned from (5 folds by doc_key), so it weighs the feature as it behaves on new text.
+ *
  * Everything is cross-validated by doc_key (5 folds): the figures printed and stored in the weights
- * file's `about` are from lines the fold's model never saw.
+ * file's `about` are from lines the fold's models (the table and the weights) never saw.
  */
 import fs from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { analyze } from '../packages/analyzer/dist/index.js'
 import { lineFeatures, ruleKey, FEATURES, RULE_CAP } from '../packages/analyzer/dist/lines.js'
+import { englishModel } from '../packages/analyzer/dist/lm/model.js'
+import { keptTokens, lineFrameHashes } from '../packages/analyzer/dist/lm/skeleton.js'
 
 const root = new URL('..', import.meta.url)
 export const corpus = new URL('../shared/corpus/', root)
 const OUT = new URL('packages/analyzer/data/translation-weights.json', root)
+const SKELETON_OUT = new URL('packages/analyzer/data/translation-skeleton.json', root)
+/** The skeleton table: tokens that keep their identity, hash bits, bytes per unit of log-odds. */
+const FUNCTION_WORDS = 200
+const FRAME_BITS = 17
+const FRAME_SCALE = 16
+/** Additive smoothing of the frame n-gram weights (in doc_key weight units), and the least weight an n-gram needs to get a value. */
+const FRAME_SMOOTHING = 0.05
+const FRAME_MIN_WEIGHT = 0.02
+/** Index of the `frame` feature. */
+const FRAME = FEATURES.indexOf('frame')
 /** Share of human lines allowed at a line value of 0.5 or more. */
 const HUMAN_AT_HALF = 0.02
 const FOLDS = 5
@@ -49,7 +68,7 @@ export function analyzeDocs(docs, log = () => {}) {
 }
 
 /** Line rows of one analysis: language-model features and translation finding counts by key. */
-export function lineRows(analysis) {
+export function lineRows(analysis, doc) {
   const counts = new Map()
   for (const finding of analysis.findings) {
     if (finding.category !== 'translation') continue
@@ -63,9 +82,72 @@ export function lineRows(analysis) {
   for (const result of analysis.lines) {
     const features = lineFeatures(analysis.signals?.[result.line - 1])
     if (!features) continue
-    rows.push({ line: result.line, features, counts: counts.get(result.line) ?? new Map() })
+    rows.push({ line: result.line, features, counts: counts.get(result.line) ?? new Map(), frames: doc ? frameHashesOf(doc, result.line) : undefined })
   }
   return rows
+}
+
+let kept
+/** The frame hashes of line `line` (1-based) of `doc.text`, as the analyzer makes them (kept per document). */
+export function frameHashesOf(doc, line) {
+  kept ??= keptTokens(englishModel(), FUNCTION_WORDS)
+  doc.frameCache ??= new Map()
+  let hashes = doc.frameCache.get(line)
+  if (!hashes) {
+    hashes = lineFrameHashes(englishModel(), kept, doc.text.split('\n')[line - 1] ?? '')
+    doc.frameCache.set(line, hashes)
+  }
+  return hashes
+}
+
+/** The skeleton table (log-odds × FRAME_SCALE, signed bytes) learned from `rows` (naive Bayes, hashed). */
+export function fitFrames(rows) {
+  const size = 2 ** FRAME_BITS
+  const shift = 32 - FRAME_BITS
+  const machine = new Float64Array(size)
+  const human = new Float64Array(size)
+  let machineTotal = 0
+  let humanTotal = 0
+  for (const row of rows) {
+    const counts = row.y ? machine : human
+    for (const hash of row.frames) counts[hash >>> shift] += row.w
+    if (row.y) machineTotal += row.w * row.frames.length
+    else humanTotal += row.w * row.frames.length
+  }
+  const table = new Int8Array(size)
+  const a = FRAME_SMOOTHING
+  for (let i = 0; i < size; i++) {
+    if (machine[i] + human[i] < FRAME_MIN_WEIGHT) continue
+    const logOdds = Math.log((machine[i] + a) / (machineTotal + a)) - Math.log((human[i] + a) / (humanTotal + a))
+    table[i] = Math.max(-127, Math.min(127, Math.round(logOdds * FRAME_SCALE)))
+  }
+  return table
+}
+
+/** A line's `frame` feature under `table`: the mean log-odds of its frame n-grams (as skeleton.ts computes it). */
+export function frameValue(table, hashes) {
+  const shift = 32 - FRAME_BITS
+  let sum = 0
+  for (const hash of hashes) sum += table[hash >>> shift]
+  return hashes.length > 0 ? sum / FRAME_SCALE / hashes.length : 0
+}
+
+/** `rows` with the frame feature each would get from a table learned without its own doc_key's fold (folds of `rows`' keys). */
+export function outOfFoldFrames(rows, folds = FOLDS, foldOfKey = foldOf) {
+  const out = []
+  for (let fold = 0; fold < folds; fold++) {
+    const inFold = rows.filter((row) => foldOfKey(row.key) === fold)
+    if (inFold.length === 0) continue
+    const table = fitFrames(rows.filter((row) => foldOfKey(row.key) !== fold))
+    for (const row of inFold) out.push(withFrame(row, frameValue(table, row.frames)))
+  }
+  return out
+}
+
+function withFrame(row, value) {
+  const features = [...row.features]
+  features[FRAME] = value
+  return { ...row, features }
 }
 
 /** Training rows of the human/round-trip pairs: {x, y, w, key}. */
@@ -81,7 +163,7 @@ export function trainingRows(docs) {
     const human = group.filter((d) => d.origin === 'human')
     const machine = group.filter((d) => d.origin !== 'human')
     if (human.length === 0 || machine.length === 0) continue
-    const lines = (docs) => docs.flatMap((doc) => lineRows(doc.analysis).map((row) => ({ ...row, doc })))
+    const lines = (docs) => docs.flatMap((doc) => lineRows(doc.analysis, doc).map((row) => ({ ...row, doc })))
     const h = lines(human)
     const m = lines(machine)
     // Each doc_key weighs 1 on each side, whatever its length and number of round trips.
@@ -196,17 +278,24 @@ export function ruleKeysOf(rows) {
 export function crossValidate(docs, rows) {
   const keys = ruleKeysOf(rows)
   const models = []
-  for (let fold = 0; fold < FOLDS; fold++) models.push(fit(rows.filter((row) => foldOf(row.key) !== fold), keys))
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const training = rows.filter((row) => foldOf(row.key) !== fold)
+    // The weights learn from frame values of a table that never saw the line (inner folds, this
+    // fold left out); this fold's lines are read with a table learned on all the other folds.
+    const innerFold = (key) => (foldOf(key) < fold ? foldOf(key) : foldOf(key) - 1)
+    const weights = fit(outOfFoldFrames(training, FOLDS - 1, innerFold), keys)
+    models.push({ weights, table: fitFrames(training) })
+  }
   for (const doc of docs) {
-    const weights = models[foldOf(doc.doc_key)]
-    doc.cvAnalysis = withLineValues(doc.analysis, weights)
+    const { weights, table } = models[foldOf(doc.doc_key)]
+    doc.cvAnalysis = withLineValues(doc.analysis, weights, (line) => frameValue(table, frameHashesOf(doc, line)))
   }
   return models
 }
 
 /** A copy of `analysis` whose line `translation` values come from `weights` (as lines.ts computes them). */
-export function withLineValues(analysis, weights) {
-  const byLine = new Map(lineRows(analysis).map((row) => [row.line, row]))
+export function withLineValues(analysis, weights, frameOf) {
+  const byLine = new Map(lineRows(analysis).map((row) => [row.line, frameOf ? withFrame(row, frameOf(row.line)) : row]))
   const keep = new Map()
   for (const finding of analysis.findings) {
     if (finding.category !== 'translation') continue
@@ -248,7 +337,8 @@ async function main() {
   }
   const cv = { pairedHumanHigher: wins / pairs }
   log(`cross-validated (${FOLDS} folds by doc_key): human original scores higher than its round trip in ${(100 * cv.pairedHumanHigher).toFixed(1)}% of ${pairs} pairs`)
-  const weights = fit(rows, keys)
+  const table = fitFrames(rows)
+  const weights = fit(outOfFoldFrames(rows), keys)
   weights.about = {
     trainedOn: 'mt-docs-dev.jsonl: human originals vs their Apertium round trips (es, ca, gl, eo), paired by doc_key',
     lines: rows.length,
@@ -258,6 +348,22 @@ async function main() {
     script: 'scripts/train-translation.mjs',
   }
   fs.writeFileSync(OUT, `${JSON.stringify(weights, null, 1)}\n`)
+  const skeleton = {
+    functionWords: FUNCTION_WORDS,
+    bits: FRAME_BITS,
+    scale: FRAME_SCALE,
+    about: {
+      what: 'Log-odds (round trip against human) of the bigrams and trigrams of sentence frames; see packages/analyzer/src/lm/skeleton.ts. Written by scripts/train-translation.mjs; do not edit.',
+      trainedOn: weights.about.trainedOn,
+      lines: rows.length,
+      smoothing: FRAME_SMOOTHING,
+      minWeight: FRAME_MIN_WEIGHT,
+      nonZero: table.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0),
+    },
+    table: Buffer.from(table.buffer).toString('base64'),
+  }
+  fs.writeFileSync(SKELETON_OUT, `${JSON.stringify(skeleton, null, 1)}\n`)
+  log(`wrote ${SKELETON_OUT.pathname} (${skeleton.about.nonZero} n-gram slots of ${table.length} with a value)`)
   log(`wrote ${OUT.pathname}`)
   log(JSON.stringify({ features: weights.features, weights: weights.weights, bias: weights.bias, rules: weights.rules }))
 }

@@ -226,8 +226,9 @@ describe('translation/improbable-wording', () => {
       expect(value(text, line), text).toBeLessThan(0.5)
       expect(Math.abs(value(text, line) - withStop), text).toBeLessThan(0.15)
     }
-    // A text of one line (blank lines around it or not) is a segment, whose end is its own.
-    expect(value(item, 1)).toBeGreaterThan(0.5)
+    // A text of one line (blank lines around it or not) is a segment, whose end is its own: judged,
+    // `browser </s>` raises the value well above the item's read as an open line or with a stop.
+    expect(value(item, 1)).toBeGreaterThan(withStop + 0.2)
     expect(value(`\n${item}\n\n`, 2)).toBe(value(item, 1))
   })
 

@@ -103,8 +103,9 @@ describe('technicalWeight', () => {
 })
 
 describe('the line model in technical text', () => {
-  // A real sentence of this repository's README, among news paragraphs and among documentation.
-  const sentence = 'A plain-text file over 16 MB is read and analysed a section at a time in a thread with a bounded heap.'
+  // A real sentence of this repository's packages/analyzer/README.md, among news paragraphs and
+  // among documentation: one the model, trained on news, reads as somewhat unusual (0.39 among news).
+  const sentence = 'Nothing is parsed twice and no detector re-splits text.'
   const news = read('fixtures/seeds/afp-original.txt').split('\n').filter((line) => countWords(line) > 12).slice(0, 6)
   const docs = [
     'Run `pnpm build` first, then `node scripts/bench.mjs --only workers` for the worker figures.',
@@ -117,7 +118,7 @@ describe('the line model in technical text', () => {
     return analysis.lines.at(-1)!.translation
   }
 
-  it('takes one unit of log-odds off a line in documentation, none in news', () => {
+  it('takes 0.6 units of log-odds off a line in documentation, none in news', () => {
     const logit = (p: number): number => Math.log(p / (1 - p))
     const inNews = valueIn(news)
     const inDocs = valueIn(docs)
@@ -125,8 +126,8 @@ describe('the line model in technical text', () => {
     expect(weightOf([...docs, sentence].join('\n'))).toBe(1)
     expect(inNews).toBeGreaterThan(0.1)
     // Rounded to two decimals in lines[]: the log-odds differ by the offset within that rounding.
-    expect(logit(inNews) - logit(inDocs)).toBeGreaterThan(0.8)
-    expect(logit(inNews) - logit(inDocs)).toBeLessThan(1.2)
+    expect(logit(inNews) - logit(inDocs)).toBeGreaterThan(0.5)
+    expect(logit(inNews) - logit(inDocs)).toBeLessThan(0.7)
   })
 
   it('lowers the language model’s warnings in documentation: a warning among news is info among docs', () => {

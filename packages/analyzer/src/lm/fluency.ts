@@ -17,6 +17,7 @@
  */
 import { scoreSentence, SentenceScores, type NgramModel } from './model.js'
 import { CAPITAL, NUMBER, PUNCTUATION, Tokens, tokenize } from './tokenize.js'
+import { FrameScore, frameScore, skeletonOf } from './skeleton.js'
 
 /** Tokens in the window whose pmi sum marks the improbable span. */
 export const WINDOW = 4
@@ -38,6 +39,9 @@ export interface SentenceFluency {
   bad: number
   /** Lowercase words inside the sentence that the model does not know (`edukada`, `anfitriones`). */
   unknownLower: number
+  /** Sum of the skeleton table's log-odds over the sentence's frame n-grams (skeleton.ts), and their count; 0 without the table. */
+  frame: number
+  frameGrams: number
   /** Character span (in the sentence text) of the improbable window, trimmed to words. */
   spanStart: number
   spanEnd: number
@@ -47,6 +51,7 @@ export interface SentenceFluency {
 }
 
 const scratch = new SentenceScores()
+const frame = new FrameScore()
 const tokens = new Tokens()
 /** pmi of each token of the sentence being scored. */
 let pmi = new Float64Array(64)
@@ -92,6 +97,9 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
   tokens.clear()
   tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
+  const skeleton = skeletonOf(model)
+  if (skeleton) frameScore(skeleton, tokens, text, frame)
+  else frame.sum = frame.count = 0
   // An open sentence (`open`: cut off where the text ends, `…said the talks would`, or a heading or
   // list item, which ends without a mark by convention) has no end to
   // score: `</s>` after its last word would read as a sentence that stops in the wrong place.
@@ -164,6 +172,8 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
     minWindow: best,
     bad,
     unknownLower,
+    frame: frame.sum,
+    frameGrams: frame.count,
     spanStart: length > 0 ? tokens.start[lo]! : 0,
     spanEnd: length > 0 ? tokens.end[hi]! : 0,
     firstToken: lo,

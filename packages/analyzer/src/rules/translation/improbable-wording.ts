@@ -96,6 +96,8 @@ class LineSums {
   pmi = 0
   bad = 0
   unknownLower = 0
+  frame = 0
+  frameGrams = 0
   /** Lowest window sum of the sentences judged; undefined while none is. */
   minWindow: number | undefined = undefined
 
@@ -109,6 +111,8 @@ class LineSums {
     this.pmi = signals['tr.pmi'] ?? 0
     this.bad = signals['tr.bad'] ?? 0
     this.unknownLower = signals['tr.unknownLower'] ?? 0
+    this.frame = signals['tr.frame'] ?? 0
+    this.frameGrams = signals['tr.frameGrams'] ?? 0
     this.minWindow = signals['tr.minWindow']
   }
 
@@ -121,6 +125,8 @@ class LineSums {
     signals['tr.pmi'] = this.pmi
     signals['tr.bad'] = this.bad
     signals['tr.unknownLower'] = this.unknownLower
+    signals['tr.frame'] = this.frame
+    signals['tr.frameGrams'] = this.frameGrams
     if (this.minWindow !== undefined) signals['tr.minWindow'] = this.minWindow
     this.index = -1
   }
@@ -176,6 +182,8 @@ function improbableWording() {
         sums.pmi += fluency.pmi
         sums.bad += fluency.bad
         sums.unknownLower += fluency.unknownLower
+        sums.frame += fluency.frame
+        sums.frameGrams += fluency.frameGrams
         if (fluency.words < MIN_WORDS) continue
         sums.minWindow = Math.min(sums.minWindow ?? 0, fluency.minWindow)
         const severity = severityOf(fluency.minWindow + TECHNICAL_SHIFT * ctx.technical)

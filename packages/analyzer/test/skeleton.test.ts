@@ -1,0 +1,66 @@
+/**
+ * The sentence frame the line model reads (src/lm/skeleton.ts): function words kept, other words
+ * by class, bigrams and trigrams looked up in the shipped table.
+ */
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../src/index.js'
+import { englishModel } from '../src/lm/model.js'
+import { FrameScore, frameHashes, frameScore, skeletonOf } from '../src/lm/skeleton.js'
+import { Tokens, tokenize } from '../src/lm/tokenize.js'
+
+const model = englishModel()!
+const skeleton = skeletonOf(model)!
+const seed = (name: string): string => fs.readFileSync(new URL(`../../../fixtures/seeds/${name}`, import.meta.url), 'utf8')
+const labels = JSON.parse(seed('labels.json')) as { files: Record<string, { mt?: number[]; boilerplate?: number[] }> }
+
+/** The frame's hashes and mean log-odds of one sentence. */
+function frameOf(text: string): { hashes: number[]; mean: number } {
+  const tokens = tokenize(text, new Tokens(), 0, text.length, model.vocab)
+  const { hashes, count } = frameHashes(skeleton.kept, tokens, text)
+  const copy = Array.from(hashes.subarray(0, count))
+  const score = frameScore(skeleton, tokens, text, new FrameScore())
+  return { hashes: copy, mean: score.sum / score.count }
+}
+
+describe('sentence frames', () => {
+  it('ships a table, and every sentence has a bigram and a trigram per token and its end', () => {
+    expect(skeleton.table.length).toBe(2 ** skeleton.bits)
+    // `<s> The cat sat on the mat . </s>`: 8 tokens after `<s>`, each the end of a bigram, and of a
+    // trigram but for the first.
+    expect(frameOf('The cat sat on the mat.').hashes).toHaveLength(15)
+  })
+
+  it('knows no topic: sentences built alike have one frame, whatever their content words', () => {
+    const a = frameOf('The minister said the talks would resume in the summer.')
+    const b = frameOf('The striker said the fans would return in the autumn.')
+    expect(b.hashes).toEqual(a.hashes)
+    expect(b.mean).toBe(a.mean)
+    // Another ending is another class (`-ing`), another order another frame.
+    expect(frameOf('The minister said the talks would resume in the spring.').hashes).not.toEqual(a.hashes)
+    expect(frameOf('The minister of the talks said the summer would resume.').hashes).not.toEqual(a.hashes)
+  })
+
+  it('reads a contraction as its full form: contracting is style, not translation', () => {
+    expect(frameOf('Money doesn’t move easily, he said.').hashes).toEqual(frameOf('Money does not move easily, he said.').hashes)
+    expect(frameOf('They’re sure we’ll win.').hashes).toEqual(frameOf('They are sure we will win.').hashes)
+  })
+
+  it('reads the machine-translated lines of npr-garbled.txt as more literal than the lines of afp-original.txt', () => {
+    const meanFrame = (file: string, keep: (line: number) => boolean): number => {
+      const analysis = analyze(seed(file), { signals: true })
+      const values: number[] = []
+      analysis.signals!.forEach((signals, index) => {
+        const grams = signals?.['tr.frameGrams'] ?? 0
+        if (grams > 0 && (signals?.['tr.words'] ?? 0) >= 6 && keep(index + 1)) values.push(signals!['tr.frame']! / grams)
+      })
+      expect(values.length, file).toBeGreaterThan(5)
+      return values.reduce((sum, value) => sum + value, 0) / values.length
+    }
+    const npr = labels.files['npr-garbled.txt']!
+    const afp = labels.files['afp-original.txt']!
+    const garbled = meanFrame('npr-garbled.txt', (line) => npr.mt!.includes(line))
+    const original = meanFrame('afp-original.txt', (line) => !afp.boilerplate!.includes(line))
+    expect(garbled - original).toBeGreaterThan(0.05)
+  })
+})
