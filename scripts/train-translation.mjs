@@ -255,6 +255,29 @@ function round6(x) {
   return Math.round(x * 1e6) / 1e6
 }
 
+/** ROC AUC of scores `z` for labels `y` (ties count half). */
+export function auc(scored) {
+  const sorted = [...scored].sort((a, b) => a.z - b.z)
+  let positives = 0
+  let negatives = 0
+  let sum = 0
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    let p = 0
+    let n = 0
+    while (j < sorted.length && sorted[j].z === sorted[i].z) {
+      if (sorted[j].y) p++
+      else n++
+      j++
+    }
+    sum += p * (negatives + n / 2)
+    positives += p
+    negatives += n
+    i = j
+  }
+  return sum / (positives * negatives)
+}
+
 /** Log-odds of a row under `weights` (the same arithmetic as lineLogit in lines.ts). */
 export function logit(weights, row) {
   let z = weights.bias
@@ -323,7 +346,14 @@ async function main() {
   const rows = trainingRows(docs)
   const keys = ruleKeysOf(rows)
   log(`${rows.length} lines from ${new Set(rows.map((r) => r.key)).size} doc_keys; rule features: ${keys.join(', ') || 'none'}`)
-  crossValidate(docs, rows)
+  const models = crossValidate(docs, rows)
+  const lineAuc = auc(
+    rows.map((row) => {
+      const { weights, table } = models[foldOf(row.key)]
+      return { z: logit(weights, withFrame(row, frameValue(table, row.frames))), y: row.y }
+    }),
+  )
+  log(`cross-validated line AUC, round-trip lines against human lines: ${lineAuc.toFixed(3)}`)
   const { score } = await import('../packages/scoring/dist/index.js')
   const byKey = new Map(docs.filter((d) => d.origin === 'human').map((d) => [d.doc_key, d]))
   let wins = 0
@@ -335,7 +365,7 @@ async function main() {
     pairs++
     if (score(human.cvAnalysis).scores.translation > score(doc.cvAnalysis).scores.translation) wins++
   }
-  const cv = { pairedHumanHigher: wins / pairs }
+  const cv = { pairedHumanHigher: wins / pairs, lineAuc: round6(lineAuc) }
   log(`cross-validated (${FOLDS} folds by doc_key): human original scores higher than its round trip in ${(100 * cv.pairedHumanHigher).toFixed(1)}% of ${pairs} pairs`)
   const table = fitFrames(rows)
   const weights = fit(outOfFoldFrames(rows), keys)
