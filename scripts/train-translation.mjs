@@ -33,17 +33,20 @@ import { pathToFileURL } from 'node:url'
 import { analyze } from '../packages/analyzer/dist/index.js'
 import { lineFeatures, ruleKey, FEATURES, RULE_CAP } from '../packages/analyzer/dist/lines.js'
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
-import { keptTokens, lineFrameHashes } from '../packages/analyzer/dist/lm/skeleton.js'
+import { FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
 
 const root = new URL('..', import.meta.url)
 export const corpus = new URL('../shared/corpus/', root)
 const OUT = new URL('packages/analyzer/data/translation-weights.json', root)
 const SKELETON_OUT = new URL('packages/analyzer/data/translation-skeleton.json', root)
-/** The skeleton table: tokens that keep their identity, hash bits, bytes per unit of log-odds. */
-const FUNCTION_WORDS = 200
+/** The skeleton table: hash bits, bytes per unit of log-odds (which tokens keep their identity: skeleton.ts). */
 const FRAME_BITS = 17
 const FRAME_SCALE = 16
-/** Additive smoothing of the frame n-gram weights (in doc_key weight units), and the least weight an n-gram needs to get a value. */
+/**
+ * Additive smoothing of the frame n-gram weights (in doc_key weight units), and the least weight an
+ * n-gram needs to get a value. Set once and not varied, like FRAME_BITS (2^17 slots, about a third
+ * of them holding a value); only the number of kept tokens was compared (skeleton.ts).
+ */
 const FRAME_SMOOTHING = 0.05
 const FRAME_MIN_WEIGHT = 0.02
 /** Index of the `frame` feature. */
@@ -87,17 +90,9 @@ export function lineRows(analysis, doc) {
   return rows
 }
 
-let kept
-/** The frame hashes of line `line` (1-based) of `doc.text`, as the analyzer makes them (kept per document). */
+/** The frame hashes of line `line` (1-based) of `doc`, as the analyzer read them (`Analysis.frames`). */
 export function frameHashesOf(doc, line) {
-  kept ??= keptTokens(englishModel(), FUNCTION_WORDS)
-  doc.frameCache ??= new Map()
-  let hashes = doc.frameCache.get(line)
-  if (!hashes) {
-    hashes = lineFrameHashes(englishModel(), kept, doc.text.split('\n')[line - 1] ?? '')
-    doc.frameCache.set(line, hashes)
-  }
-  return hashes
+  return doc.analysis.frames?.[line - 1] ?? []
 }
 
 /** The skeleton table (log-odds × FRAME_SCALE, signed bytes) learned from `rows` (naive Bayes, hashed). */
@@ -382,6 +377,7 @@ async function main() {
     functionWords: FUNCTION_WORDS,
     bits: FRAME_BITS,
     scale: FRAME_SCALE,
+    model: languageModelId(englishModel()),
     about: {
       what: 'Log-odds (round trip against human) of the bigrams and trigrams of sentence frames; see packages/analyzer/src/lm/skeleton.ts. Written by scripts/train-translation.mjs; do not edit.',
       trainedOn: weights.about.trainedOn,

@@ -95,6 +95,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     languageGiven: given !== undefined,
     signals: new Array<LineSignals | undefined>(document.lines.length),
     collectSignals: options.signals === true,
+    frames: options.signals === true ? new Array<number[] | undefined>(document.lines.length) : undefined,
     boilerplate: new Float64Array(document.lines.length),
     threshold: options.boilerplateThreshold ?? 0.5,
     sentences: 0,
@@ -149,7 +150,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hints: Sourc
     stats: statsOf(ctx, threshold, words),
     notes,
   }
-  if (options.signals) analysis.signals = Array.from(ctx.signals, (signals) => signals ?? {})
+  if (options.signals) {
+    analysis.signals = Array.from(ctx.signals, (signals) => signals ?? {})
+    analysis.frames = Array.from(ctx.frames!, (frames) => frames ?? [])
+  }
   return analysis
 }
 

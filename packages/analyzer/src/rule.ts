@@ -65,6 +65,11 @@ export interface TqContext {
    * scripts). Signals that only serve those scripts should be written only then, to save memory.
    */
   readonly collectSignals: boolean
+  /**
+   * With `collectSignals`: by 0-based line, the frame hashes (lm/skeleton.ts) of the sentences the
+   * line model reads on that line, for scripts/train-translation.mjs to learn the frame table from.
+   */
+  readonly frames: Array<number[] | undefined> | undefined
   /** Probability that each line (0-based) is boilerplate; filled by the boilerplate detector. */
   readonly boilerplate: Float64Array
   /** Probability above which a line counts as boilerplate and gets a finding. */

@@ -81,6 +81,12 @@ export interface Analysis {
    * evaluation scripts; present only when `AnalyzeOptions.signals` is set.
    */
   signals?: Array<Record<string, number>>
+  /**
+   * With `AnalyzeOptions.signals`: the frame hashes (lm/skeleton.ts) of the sentences the line
+   * model reads on each line (index = line number − 1), what scripts/train-translation.mjs learns
+   * the frame table from.
+   */
+  frames?: number[][]
 }
 
 export interface AnalyzeOptions {

@@ -24,7 +24,8 @@ function frameOf(text: string): { hashes: number[]; mean: number } {
 }
 
 describe('sentence frames', () => {
-  it('ships a table, and every sentence has a bigram and a trigram per token and its end', () => {
+  it('ships a table learned with the shipped language model, and every sentence has a bigram and a trigram per token and its end', () => {
+    expect(skeletonOf(model)).not.toBeNull()
     expect(skeleton.table.length).toBe(2 ** skeleton.bits)
     // `<s> The cat sat on the mat . </s>`: 8 tokens after `<s>`, each the end of a bigram, and of a
     // trigram but for the first.
@@ -44,6 +45,30 @@ describe('sentence frames', () => {
   it('reads a contraction as its full form: contracting is style, not translation', () => {
     expect(frameOf('Money doesn’t move easily, he said.').hashes).toEqual(frameOf('Money does not move easily, he said.').hashes)
     expect(frameOf('They’re sure we’ll win.').hashes).toEqual(frameOf('They are sure we will win.').hashes)
+    // `am` is not among the most frequent tokens: it keeps its identity as `'m`'s full form.
+    expect(frameOf('I’m sure I am right.').hashes).toEqual(frameOf('I am sure I am right.').hashes)
+    // `'s` is `is` after a pronoun, and stays a possessive after a name.
+    expect(frameOf('It’s clear that he’s right.').hashes).toEqual(frameOf('It is clear that he is right.').hashes)
+    expect(frameOf('Putin’s envoy is right.').hashes).not.toEqual(frameOf('Putin is envoy is right.').hashes)
+  })
+
+  it('gives the training script the frames the line model sums on each line', () => {
+    // A line that ends without a stop before a lower-case line: the analyzer decides which
+    // sentence each line's frames belong to, and training must see the same.
+    const text = [
+      'Gotcha! A colourful, striking image can spark your interest',
+      'Internet users can take just one-twentieth of a second to decide whether they like a web page.',
+      'the police of the city said that the investigation of the case continues',
+      'and that more arrests are expected.',
+    ].join('\n')
+    const analysis = analyze(text, { lang: 'en', signals: true })
+    const lines = analysis.frames!.map((hashes, index) => ({ hashes, signals: analysis.signals![index]! }))
+    expect(lines.filter((line) => line.hashes.length > 0).length).toBeGreaterThan(1)
+    for (const { hashes, signals } of lines) {
+      expect(hashes.length).toBe(signals['tr.frameGrams'] ?? 0)
+      const sum = hashes.reduce((total, hash) => total + skeleton.table[hash >>> (32 - skeleton.bits)]! / skeleton.scale, 0)
+      expect(sum).toBeCloseTo(signals['tr.frame'] ?? 0, 9)
+    }
   })
 
   it('reads the machine-translated lines of npr-garbled.txt as more literal than the lines of afp-original.txt', () => {

@@ -71,8 +71,8 @@ describe('score', () => {
   })
 
   it('takes the line values over at least 50 words, as the findings: one terse line is not a whole text of them', () => {
-    // `Get the command from a shebang`, a package's one-line README, gets a line value of 0.97
-    // (a subjectless fragment with a rare word); alone it is all the text there is.
+    // `Lowercase the keys of an object`, a package's one-line description, gets a line value of
+    // 0.99 (its end judged, as in a text of one line); alone it is all the text there is.
     const oneLine = analysis({ lines: 1, words: 6, translation: () => 0.97 })
     expect(score(oneLine).scores.translation).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE)
     // Ten such lines are evidence: the same value over 60 words fails.

@@ -17,7 +17,7 @@
  */
 import { scoreSentence, SentenceScores, type NgramModel } from './model.js'
 import { CAPITAL, NUMBER, PUNCTUATION, Tokens, tokenize } from './tokenize.js'
-import { FrameScore, frameScore, skeletonOf } from './skeleton.js'
+import { FrameScore, frameHashes, frameScore, keptOf, skeletonOf } from './skeleton.js'
 
 /** Tokens in the window whose pmi sum marks the improbable span. */
 export const WINDOW = 4
@@ -39,9 +39,11 @@ export interface SentenceFluency {
   bad: number
   /** Lowercase words inside the sentence that the model does not know (`edukada`, `anfitriones`). */
   unknownLower: number
-  /** Sum of the skeleton table's log-odds over the sentence's frame n-grams (skeleton.ts), and their count; 0 without the table. */
+  /** Sum of the skeleton table's log-odds over the sentence's frame n-grams (skeleton.ts), and their count. */
   frame: number
   frameGrams: number
+  /** Whether the frame table was there to read (`frame` and `frameGrams` are 0 without it). */
+  framed: boolean
   /** Character span (in the sentence text) of the improbable window, trimmed to words. */
   spanStart: number
   spanEnd: number
@@ -89,17 +91,24 @@ function warmUp(model: NgramModel): void {
 /**
  * Score `text` (one sentence; `open` when it has no end to score: cut off, or a line that ends
  * without a mark). Words inside `accepted` (offsets [start, end) in `text` as pairs, in order: where
- * a project's accepted names and jargon stand, accept.ts) get no blame, as names get none. Reuses
- * module-level buffers: not re-entrant.
+ * a project's accepted names and jargon stand, accept.ts) get no blame, as names get none. The
+ * hashes of the sentence's frame (skeleton.ts) are appended to `frames` when given (for training).
+ * Reuses module-level buffers: not re-entrant.
  */
-export function sentenceFluency(model: NgramModel, text: string, open = false, accepted?: Int32Array): SentenceFluency {
+export function sentenceFluency(model: NgramModel, text: string, open = false, accepted?: Int32Array, frames?: number[]): SentenceFluency {
   if (++scored === WARM_UP_AFTER) warmUp(model)
   tokens.clear()
   tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
   const skeleton = skeletonOf(model)
-  if (skeleton) frameScore(skeleton, tokens, text, frame)
-  else frame.sum = frame.count = 0
+  if (skeleton) frameScore(skeleton, tokens, text, frame, frames)
+  else {
+    frame.sum = frame.count = 0
+    if (frames) {
+      const { hashes, count } = frameHashes(keptOf(model), tokens, text)
+      for (let i = 0; i < count; i++) frames.push(hashes[i]!)
+    }
+  }
   // An open sentence (`open`: cut off where the text ends, `…said the talks would`, or a heading or
   // list item, which ends without a mark by convention) has no end to
   // score: `</s>` after its last word would read as a sentence that stops in the wrong place.
@@ -174,6 +183,7 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
     unknownLower,
     frame: frame.sum,
     frameGrams: frame.count,
+    framed: skeleton !== null,
     spanStart: length > 0 ? tokens.start[lo]! : 0,
     spanEnd: length > 0 ? tokens.end[hi]! : 0,
     firstToken: lo,
