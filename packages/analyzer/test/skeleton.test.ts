@@ -8,6 +8,7 @@ import { analyze } from '../src/index.js'
 import { englishModel } from '../src/lm/model.js'
 import { FrameScore, frameHashes, frameScore, skeletonOf } from '../src/lm/skeleton.js'
 import { Tokens, tokenize } from '../src/lm/tokenize.js'
+import { sentenceFluency } from '../src/lm/fluency.js'
 
 const model = englishModel()!
 const skeleton = skeletonOf(model)!
@@ -30,6 +31,17 @@ describe('sentence frames', () => {
     // `<s> The cat sat on the mat . </s>`: 8 tokens after `<s>`, each the end of a bigram, and of a
     // trigram but for the first.
     expect(frameOf('The cat sat on the mat.').hashes).toHaveLength(15)
+  })
+
+  it('reads no table learned with another language model: the line model then gives way to the rules', () => {
+    // The same model under another vocabulary size: the table's class codes would be another
+    // vocabulary's ids.
+    const other = { ...model, header: { ...model.header, vocabSize: model.header.vocabSize + 1 } }
+    expect(skeletonOf(other)).toBeNull()
+    const sentence = 'The minister said the talks would resume in the summer.'
+    expect(sentenceFluency(other, sentence).framed).toBe(false)
+    expect(sentenceFluency(model, sentence).framed).toBe(true)
+    expect(sentenceFluency(model, sentence).frameGrams).toBeGreaterThan(0)
   })
 
   it('knows no topic: sentences built alike have one frame, whatever their content words', () => {
