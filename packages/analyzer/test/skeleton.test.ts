@@ -64,6 +64,17 @@ describe('sentence frames', () => {
     expect(frameOf('Putin’s envoy is right.').hashes).not.toEqual(frameOf('Putin is envoy is right.').hashes)
   })
 
+  it('translation/literal-frame marks the stretch whose frame reads most like a round trip', () => {
+    const text = 'The police of the US launched what they say is the future of execution of law in the form of a drone.'
+    const found = analyze(text, { lang: 'en' }).findings.filter((finding) => finding.ruleId === 'translation/literal-frame')
+    expect(found).toHaveLength(1)
+    expect(found[0]!.excerpt).toBe('of execution of law')
+    expect(found[0]!.message).toBe('Reads like a word-for-word translation: `of execution of law`')
+    expect(found[0]!.severity).toBe('info')
+    // The human sentence it was made from passes.
+    expect(analyze('US police launched what they say is the future of law enforcement in the form of a drone.', { lang: 'en' }).findings).toEqual([])
+  })
+
   it('gives the training script the frames the line model sums on each line', () => {
     // A line that ends without a stop before a lower-case line: the analyzer decides which
     // sentence each line's frames belong to, and training must see the same.

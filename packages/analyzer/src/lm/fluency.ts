@@ -44,6 +44,13 @@ export interface SentenceFluency {
   frameGrams: number
   /** Whether the frame table was there to read (`frame` and `frameGrams` are 0 without it). */
   framed: boolean
+  /**
+   * The frame's most machine-like stretch (skeleton.ts `FrameScore.window`): its log-odds, and its
+   * character span in the sentence text, trimmed to words; −Infinity and an empty span without one.
+   */
+  frameWindow: number
+  frameStart: number
+  frameEnd: number
   /** Character span (in the sentence text) of the improbable window, trimmed to words. */
   spanStart: number
   spanEnd: number
@@ -104,6 +111,7 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
   if (skeleton) frameScore(skeleton, tokens, text, frame, frames)
   else {
     frame.sum = frame.count = 0
+    frame.window = -Infinity
     if (frames) {
       const { hashes, count } = frameHashes(keptOf(model), tokens, text)
       for (let i = 0; i < count; i++) frames.push(hashes[i]!)
@@ -173,6 +181,11 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
   hi = Math.min(hi, length - 1)
   while (lo < hi && flags[lo]! & PUNCTUATION) lo++
   while (hi > lo && flags[hi]! & PUNCTUATION) hi--
+  let frameLo = frame.first
+  let frameHi = frame.last - 1
+  while (frameLo < frameHi && flags[frameLo]! & PUNCTUATION) frameLo++
+  while (frameHi > frameLo && flags[frameHi]! & PUNCTUATION) frameHi--
+  const framedSpan = frame.window > -Infinity && frameHi >= frameLo
   return {
     tokens: count,
     words,
@@ -184,6 +197,9 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
     frame: frame.sum,
     frameGrams: frame.count,
     framed: skeleton !== null,
+    frameWindow: framedSpan ? frame.window : -Infinity,
+    frameStart: framedSpan ? tokens.start[frameLo]! : 0,
+    frameEnd: framedSpan ? tokens.end[frameHi]! : 0,
     spanStart: length > 0 ? tokens.start[lo]! : 0,
     spanEnd: length > 0 ? tokens.end[hi]! : 0,
     firstToken: lo,

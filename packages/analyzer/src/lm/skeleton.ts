@@ -22,6 +22,7 @@
 import fs from 'node:fs'
 import { SEED, extend } from './hash.js'
 import type { NgramModel } from './model.js'
+import { STAND_IN } from '../markup/stand-in.js'
 import { CAPITAL, NUMBER, PUNCTUATION, type Tokens } from './tokenize.js'
 
 /** The learned table, as `data/translation-skeleton.json` stores it. */
@@ -192,11 +193,26 @@ export function frameHashes(kept: KeptTokens, tokens: Tokens, text: string): { h
   return { hashes, count }
 }
 
+/** Positions (tokens and `</s>`, each the end of a bigram and a trigram) in the window `FrameScore.window` sums. */
+export const FRAME_WINDOW = 3
+
 /** Sum of the table's log-odds over the frame's n-grams of a sentence, and their count. */
 export class FrameScore {
   sum = 0
   count = 0
+  /**
+   * The highest sum of log-odds over `FRAME_WINDOW` consecutive positions (the bigram and trigram
+   * ending at each), −Infinity when the sentence has none; and the tokens [first, last) its bigrams
+   * cover (`</s>` left out). A window over a number, a symbol or a placeholder's stand-in is not a
+   * candidate: their frames (`of %2$s of storage`, `element 118 decays`) are rare in any text, and
+   * their log-odds say little.
+   */
+  window = -Infinity
+  first = 0
+  last = 0
 }
+
+let positions = new Float64Array(64)
 
 /** Score the frame of the sentence in `tokens` (see `frameHashes`) into `out`; append its hashes to `collect` when given. */
 export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out: FrameScore, collect?: number[]): FrameScore {
@@ -204,12 +220,48 @@ export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out
   const { hashes, count } = frameHashes(kept, tokens, text)
   if (collect) for (let i = 0; i < count; i++) collect.push(hashes[i]!)
   const shift = 32 - bits
+  // The log-odds ending at each position p (1 … tokens + 1): its bigram, and its trigram after the first.
+  const length = tokens.length
+  if (positions.length < length + 2) positions = new Float64Array(Math.max(length + 2, 2 * positions.length))
   let sum = 0
-  for (let i = 0; i < count; i++) sum += table[hashes[i]! >>> shift]!
+  for (let p = 1, i = 0; p <= length + 1; p++) {
+    let value = table[hashes[i++]! >>> shift]!
+    if (p >= 2) value += table[hashes[i++]! >>> shift]!
+    positions[p] = value
+    sum += value
+  }
   out.sum = sum / scale
   out.count = count
+  out.window = -Infinity
+  if (length + 1 >= FRAME_WINDOW) {
+    const { flags, start, end } = tokens
+    let run = 0
+    // The last token (index) that is a number or a symbol, so far.
+    let lastOdd = -1
+    for (let p = 1; p <= length + 1; p++) {
+      run += positions[p]!
+      if (p > FRAME_WINDOW) run -= positions[p - FRAME_WINDOW]!
+      const token = p - 1
+      if (token < length && (flags[token]! & NUMBER || (flags[token]! & PUNCTUATION && SYMBOL.test(text[start[token]!]!)) || isStandIn(text, start[token]!, end[token]!))) lastOdd = token
+      // Positions p − W + 1 … p; their bigrams cover classes p − W … p, tokens one less.
+      const first = Math.max(0, p - FRAME_WINDOW - 1)
+      if (p >= FRAME_WINDOW && lastOdd < first && run / scale > out.window) {
+        out.window = run / scale
+        out.first = first
+        out.last = Math.min(length, p)
+      }
+    }
+  }
   return out
 }
+
+/** Whether `text[from, to)` is the word that stands in for a placeholder or code (markup/stand-in.ts). */
+function isStandIn(text: string, from: number, to: number): boolean {
+  return to - from === STAND_IN.length && text.startsWith(STAND_IN, from)
+}
+
+/** Marks that are symbols rather than sentence punctuation. */
+const SYMBOL = /[^\p{L}\p{N}\s,.;:!?'"‘’“”«»()\[\]\-–—…]/u
 
 const loaded = new WeakMap<NgramModel, Skeleton | null>()
 

@@ -19,7 +19,8 @@
  * thresholds are lower (`TECHNICAL_SHIFT`).
  *
  * Every sentence also leaves numeric signals on its first line (`tr.*`), from which the line's
- * `translation` value is computed (src/lines.ts).
+ * `translation` value is computed (src/lines.ts). The same pass reports translation/literal-frame
+ * (literal-frame.ts), which reads the sentence's frame from the tokens scored here.
  */
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
@@ -30,6 +31,7 @@ import { englishModel, type NgramModel } from '../../lm/model.js'
 import { betterOrder, sentenceFluency } from '../../lm/fluency.js'
 import type { Severity } from '../../types.js'
 import { FINISHED, isEnglish } from './shared.js'
+import * as literalFrame from './literal-frame.js'
 
 export const meta: RuleMeta = {
   id: 'translation/improbable-wording',
@@ -193,6 +195,10 @@ function improbableWording() {
         if (fluency.framed) sums.framed = true
         if (fluency.words < MIN_WORDS) continue
         sums.minWindow = Math.min(sums.minWindow ?? 0, fluency.minWindow)
+        if (fluency.frameWindow >= literalFrame.MIN_WINDOW + literalFrame.TECHNICAL_SHIFT * ctx.technical) {
+          const place = placeAt(document, start + fluency.frameStart, start + fluency.frameEnd)
+          report(file, literalFrame.meta, place, literalFrame.message(text.slice(fluency.frameStart, fluency.frameEnd)))
+        }
         const severity = severityOf(fluency.minWindow + TECHNICAL_SHIFT * ctx.technical)
         if (!severity || fluency.spanEnd <= fluency.spanStart) continue
         const span = text.slice(fluency.spanStart, fluency.spanEnd)
@@ -208,4 +214,4 @@ function improbableWording() {
   }
 }
 
-export const detector: Detector = { rules: [meta], plugin: improbableWording }
+export const detector: Detector = { rules: [meta, literalFrame.meta], plugin: improbableWording }
