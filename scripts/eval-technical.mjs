@@ -221,10 +221,14 @@ if (Object.keys(pivots).length > 0) {
 console.log('\n# The READMEs read whole (`tq check README.md`), English')
 const asMarkdown = []
 const asText = []
+let markdownWords = 0
+let literalFrames = 0
 for (const { source } of markdown) {
   const analysis = analyzeSource(source, { syntax: 'markdown' })
   if (analysis.language !== 'en') continue
   asMarkdown.push({ scores: score(analysis).scores, long: analysis.stats.contentWords >= 150 })
+  markdownWords += analysis.stats.words
+  literalFrames += analysis.findings.filter((finding) => finding.ruleId === 'translation/literal-frame').length
   const plain = analyze(source)
   if (plain.language === 'en') asText.push({ scores: score(plain).scores })
 }
@@ -236,5 +240,6 @@ const long = asMarkdown.filter((entry) => entry.long)
 console.log(`as Markdown, 150 content words or more (${long.length}): ${summary(long)}`)
 console.log(`  percentiles (5/25/50/75/95): translation ${percentiles(long.map((e) => e.scores.translation))}; boilerplate ${percentiles(long.map((e) => e.scores.boilerplate))}`)
 console.log(`as Markdown, all (${asMarkdown.length}): ${summary(asMarkdown)}`)
+console.log(`  translation/literal-frame: ${literalFrames} findings, ${((1000 * literalFrames) / markdownWords).toFixed(2)} per 1,000 words`)
 console.log(`as plain text, all (${asText.length}; Markdown syntax read as prose): ${summary(asText)}`)
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`)

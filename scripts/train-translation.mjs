@@ -31,17 +31,17 @@
 import fs from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { analyze } from '../packages/analyzer/dist/index.js'
-import { lineFeatures, ruleKey, FEATURES, RULE_CAP } from '../packages/analyzer/dist/lines.js'
+import { lineFeatures, ruleKey, FEATURES, NOT_IN_LINE_VALUE, RULE_CAP } from '../packages/analyzer/dist/lines.js'
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
-import { FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
+import { FRAME_VERSION, FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
 
 const root = new URL('..', import.meta.url)
 export const corpus = new URL('../shared/corpus/', root)
 const OUT = new URL('packages/analyzer/data/translation-weights.json', root)
 const SKELETON_OUT = new URL('packages/analyzer/data/translation-skeleton.json', root)
 /** The skeleton table: hash bits, bytes per unit of log-odds (which tokens keep their identity: skeleton.ts). */
-const FRAME_BITS = 17
-const FRAME_SCALE = 16
+export const FRAME_BITS = 17
+export const FRAME_SCALE = 16
 /**
  * Additive smoothing of the frame n-gram weights (in doc_key weight units), and the least weight an
  * n-gram needs to get a value. Set once and not varied, like FRAME_BITS (2^17 slots, about a third
@@ -74,7 +74,7 @@ export function analyzeDocs(docs, log = () => {}) {
 export function lineRows(analysis, doc) {
   const counts = new Map()
   for (const finding of analysis.findings) {
-    if (finding.category !== 'translation') continue
+    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
     for (let line = finding.line; line <= finding.endLine; line++) {
       let map = counts.get(line)
       if (!map) counts.set(line, (map = new Map()))
@@ -316,7 +316,7 @@ export function withLineValues(analysis, weights, frameOf) {
   const byLine = new Map(lineRows(analysis).map((row) => [row.line, frameOf ? withFrame(row, frameOf(row.line)) : row]))
   const keep = new Map()
   for (const finding of analysis.findings) {
-    if (finding.category !== 'translation') continue
+    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
     const unknown = weights.rules[ruleKey(finding)] === undefined
     const w = { error: 0.6, warning: 0.35, info: 0.1 }[finding.severity]
     for (let line = finding.line; line <= finding.endLine; line++) {
@@ -378,6 +378,7 @@ async function main() {
     bits: FRAME_BITS,
     scale: FRAME_SCALE,
     model: languageModelId(englishModel()),
+    frameVersion: FRAME_VERSION,
     about: {
       what: 'Log-odds (round trip against human) of the bigrams and trigrams of sentence frames; see packages/analyzer/src/lm/skeleton.ts. Written by scripts/train-translation.mjs; do not edit.',
       trainedOn: weights.about.trainedOn,

@@ -21,6 +21,13 @@ import fs from 'node:fs'
 import type { LineSignals, TqContext } from './rule.js'
 import type { Finding, LineResult, Severity } from './types.js'
 
+/**
+ * Rules whose findings do not enter a line's value: translation/literal-frame shows where the
+ * frame evidence lies, and that evidence is already the model's `frame` feature (counted again, a
+ * finding would weigh it twice, and learned from the table's own training lines).
+ */
+export const NOT_IN_LINE_VALUE: ReadonlySet<string> = new Set(['translation/literal-frame'])
+
 /** How much one finding of each severity adds to a line's `translation` value (combined as 1 − Π(1 − w)). */
 const TRANSLATION_WEIGHT: Record<Severity, number> = { error: 0.6, warning: 0.35, info: 0.1 }
 
@@ -118,7 +125,7 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
   const keep = new Float64Array(lines.length).fill(1)
   const unknownKeep = new Float64Array(lines.length).fill(1)
   for (const finding of findings) {
-    if (finding.category !== 'translation') continue
+    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
     const key = ruleKey(finding)
     for (let line = finding.line; line <= finding.endLine; line++) {
       const index = line - 1

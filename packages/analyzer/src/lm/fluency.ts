@@ -108,7 +108,7 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
   tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
   const skeleton = skeletonOf(model)
-  if (skeleton) frameScore(skeleton, tokens, text, frame, frames)
+  if (skeleton) frameScore(skeleton, tokens, text, frame, frames, open, accepted)
   else {
     frame.sum = frame.count = 0
     frame.window = -Infinity

@@ -36,6 +36,8 @@ export interface SkeletonFile {
   table: string
   /** The language model the table was learned with (its class codes are that vocabulary's ids). */
   model: LanguageModelId
+  /** `FRAME_VERSION` when the table was learned. */
+  frameVersion: number
   about?: unknown
 }
 
@@ -91,6 +93,13 @@ const IS_BEFORE = ['it', 'he', 'she', 'that', 'there', 'what', 'here', 'who', 'w
  * the figures are reported on.
  */
 export const FUNCTION_WORDS = 200
+
+/**
+ * The version of what a frame is (the classes, `keptTokens`, the contractions, `wordClass`, the
+ * hashing): the table file records the one it was learned with, and a table of another is not read.
+ * Raise it with any change to how `frameHashes` reads a sentence.
+ */
+export const FRAME_VERSION = 1
 
 /** Classes of the words that lose their identity, after the vocabulary's ids. */
 const BOS = 0
@@ -214,8 +223,14 @@ export class FrameScore {
 
 let positions = new Float64Array(64)
 
-/** Score the frame of the sentence in `tokens` (see `frameHashes`) into `out`; append its hashes to `collect` when given. */
-export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out: FrameScore, collect?: number[]): FrameScore {
+/**
+ * Score the frame of the sentence in `tokens` (see `frameHashes`) into `out`; append its hashes to
+ * `collect` when given. The window (`FrameScore.window`) leaves out `</s>` when the sentence is
+ * `open` (it has no end of its own: a heading, a list item), and every n-gram over a token inside
+ * `accepted` (offsets [start, end) in `text` as pairs, in order: a project's accepted names and
+ * jargon, `point of sale`), as over numbers, symbols and stand-ins.
+ */
+export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out: FrameScore, collect?: number[], open = false, accepted?: Int32Array): FrameScore {
   const { table, bits, scale, kept } = skeleton
   const { hashes, count } = frameHashes(kept, tokens, text)
   if (collect) for (let i = 0; i < count; i++) collect.push(hashes[i]!)
@@ -236,18 +251,30 @@ export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out
   if (length + 1 >= FRAME_WINDOW) {
     const { flags, start, end } = tokens
     let run = 0
-    // The last token (index) that is a number or a symbol, so far.
+    // The last token (index) that is a number, a symbol, a stand-in or accepted, so far.
     let lastOdd = -1
-    for (let p = 1; p <= length + 1; p++) {
+    // The next accepted stretch that can hold a token (index of its start in `accepted`).
+    let next = 0
+    const lastPosition = open ? length : length + 1
+    for (let p = 1; p <= lastPosition; p++) {
       run += positions[p]!
       if (p > FRAME_WINDOW) run -= positions[p - FRAME_WINDOW]!
       const token = p - 1
-      if (token < length && (flags[token]! & NUMBER || (flags[token]! & PUNCTUATION && SYMBOL.test(text[start[token]!]!)) || isStandIn(text, start[token]!, end[token]!))) lastOdd = token
-      // Positions p − W + 1 … p; their bigrams cover classes p − W … p, tokens one less.
-      const first = Math.max(0, p - FRAME_WINDOW - 1)
-      if (p >= FRAME_WINDOW && lastOdd < first && run / scale > out.window) {
+      if (token < length) {
+        const from = start[token]!
+        const to = end[token]!
+        let odd = (flags[token]! & NUMBER) !== 0 || ((flags[token]! & PUNCTUATION) !== 0 && SYMBOL.test(text[from]!)) || isStandIn(text, from, to)
+        if (!odd && accepted !== undefined) {
+          while (next < accepted.length && accepted[next + 1]! <= from) next += 2
+          odd = next < accepted.length && accepted[next]! < to
+        }
+        if (odd) lastOdd = token
+      }
+      // Positions p − W + 1 … p: their bigrams cover classes p − W … p, their trigrams from class
+      // p − W − 1, that is tokens p − W − 2 … p − 1. The span shown is what the bigrams cover.
+      if (p >= FRAME_WINDOW && lastOdd < Math.max(0, p - FRAME_WINDOW - 2) && run / scale > out.window) {
         out.window = run / scale
-        out.first = first
+        out.first = Math.max(0, p - FRAME_WINDOW - 1)
         out.last = Math.min(length, p)
       }
     }
@@ -268,8 +295,9 @@ const loaded = new WeakMap<NgramModel, Skeleton | null>()
 /**
  * The shipped table for `model`, read once per model; `null` when the file is missing or was
  * learned with another language model file (its class codes are that vocabulary's ids, so it would
- * read every frame as noise): the line model then gives way to the rules (lines.ts) until
- * scripts/train-translation.mjs is run again. A test checks that the shipped pair fits.
+ * read every frame as noise) or another `FRAME_VERSION`: the line model then gives way to the rules
+ * (lines.ts) until scripts/train-translation.mjs is run again. A test checks that the shipped pair
+ * fits.
  */
 export function skeletonOf(model: NgramModel): Skeleton | null {
   let skeleton = loaded.get(model)
@@ -279,7 +307,8 @@ export function skeletonOf(model: NgramModel): Skeleton | null {
     else {
       const file = JSON.parse(fs.readFileSync(url, 'utf8')) as SkeletonFile
       const id = languageModelId(model)
-      if (file.model?.vocabSize !== id.vocabSize || file.model?.keys !== id.keys || file.functionWords !== FUNCTION_WORDS) skeleton = null
+      const fits = file.model?.vocabSize === id.vocabSize && file.model?.keys === id.keys && file.functionWords === FUNCTION_WORDS && file.frameVersion === FRAME_VERSION
+      if (!fits) skeleton = null
       else {
         const bytes = Buffer.from(file.table, 'base64')
         skeleton = {
@@ -293,4 +322,14 @@ export function skeletonOf(model: NgramModel): Skeleton | null {
     loaded.set(model, skeleton)
   }
   return skeleton
+}
+
+/**
+ * For training and evaluation scripts: read `model`'s frames with `table` (log-odds × `scale`,
+ * 2^`bits` bytes; a table learned without some documents, to measure the rule on them) instead of
+ * the shipped one; `undefined` goes back to the shipped file.
+ */
+export function useSkeletonTable(model: NgramModel, table: { bits: number; scale: number; table: Int8Array } | undefined): void {
+  if (table === undefined) loaded.delete(model)
+  else loaded.set(model, { ...table, kept: keptOf(model) })
 }
