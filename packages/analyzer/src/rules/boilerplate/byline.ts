@@ -9,6 +9,9 @@
  * KR                                       ← flagged: bare initials on a line of their own
  * Nov 18, 2019 at 9:24 pm ET • 2 min read  ← flagged: a date line
  * bobmillion says:                         ← flagged: the header of a reader comment
+ * By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.
+ *                                          ← flagged: "By", names and a date (its final stop is
+ *                                            the time's `a.m.`, not a sentence's end)
  * ```
  *
  * Not flagged: a sentence starting with "By" ("By Monday the talks had collapsed.") ends in
@@ -26,6 +29,7 @@ export const meta: RuleMeta = {
   description: 'A byline, dateline or signature ("By Jane Doe", "P.Claes--JdB", "KR") around the text rather than part of it.',
   invalid: [
     'By Jane Doe\nThe talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.',
+    'By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.\nThe talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.',
     'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nP.Claes--JdB',
   ],
   valid: [
@@ -71,10 +75,14 @@ const DATED_INITIALS = unitSet('uUpPlL')
  */
 export function byline(text: string, words: number, terminal: boolean, hasDigit = true): string | undefined {
   // A sentence of more than four words: none of the shapes below can match it (initials are one
-  // word; a signature ends in a letter, a comment header in a colon), so the common case costs nothing.
-  if (terminal && words > 4) return undefined
+  // word; a signature ends in a letter, a comment header in a colon), so the common case costs
+  // nothing. A line whose final stop belongs to a time (`at 11:08 a.m.`) has not ended a sentence.
+  if (terminal && words > 4 && !(hasDigit && ENDS_WITH_TIME.test(text))) return undefined
   return bylineShape(text.trim(), words, hasDigit)
 }
+
+/** A line that ends with a time of day: `… at 11:08 a.m.`, `9 p.m.` */
+const ENDS_WITH_TIME = /\d\s*[ap]\.m\.\s*$/iu
 
 /** `byline` past its first test, apart: see `measureShapes` in features.ts on rare paths. */
 function bylineShape(trimmed: string, words: number, hasDigit: boolean): string | undefined {
@@ -83,7 +91,11 @@ function bylineShape(trimmed: string, words: number, hasDigit: boolean): string 
   if (trimmed.length <= 6 && INITIALS.test(trimmed)) return 'signature initials'
   if (trimmed.includes('--') && SIGNATURE.test(trimmed)) return 'agency signature'
   if (trimmed.charCodeAt(trimmed.length - 1) === 58 && COMMENTER.test(trimmed)) return 'comment header'
-  if (words <= 10 && BY_STARTS.has((trimmed.charCodeAt(0) << 16) | trimmed.charCodeAt(1)) && BY.test(trimmed)) return 'byline'
+  if (BY_STARTS.has((trimmed.charCodeAt(0) << 16) | trimmed.charCodeAt(1)) && BY.test(trimmed)) {
+    // "By Jane Doe", or names and the date of the story: "By Jane Doe and John Roe on Monday,
+    // November 18th, 2019 at 11:08 a.m."
+    if (words <= 10 || (words <= 16 && hasDigit && DATE.test(trimmed))) return 'byline'
+  }
   if (words > 14) return undefined
   if (hasDigit ? mayBeDate(trimmed) && DATE.test(trimmed) : DATED_INITIALS.has(trimmed.charCodeAt(0)) && DATED.test(trimmed)) {
     return TWEET_SIGNATURE.test(trimmed) ? undefined : 'date line'
