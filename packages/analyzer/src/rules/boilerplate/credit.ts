@@ -9,6 +9,7 @@
  * AP                                     ← flagged: an agency name alone
  * Credit... Doug Mills/The New York Times ← flagged: `Credit…` label
  * (Reed Saxon / Associated Press)         ← flagged: a slash chain ending in an agency
+ * Amy K. Dragoo/AIMMEDIA                   ← flagged: a photographer's name and a capitalised outlet
  * ```
  *
  * Not flagged: a sentence naming an agency ("Putin told AP that talks would go on."): only whole
@@ -25,10 +26,12 @@ export const meta: RuleMeta = {
   description: 'A photo or source credit ("Photo: … AFP/File", "Name/Agency/AP", "Getty Images") left under a picture.',
   invalid: [
     'The Kremlin said the call lasted more than two hours and touched on a possible ceasefire.\nPavel Byrkin/Sputnik/AP\nTrump also spoke to the Ukrainian president on Monday, officials said.',
+    'The horses were led back to the barn after the second round of the competition on Sunday.\nAmy K. Dragoo/AIMMEDIA\nThe judges said the course had been one of the hardest in years.',
     'Trump to hold call with Putin / Photo: Olga MALTSEVA - AFP/File\nUS President Donald Trump will hold a phone call with Russia’s Vladimir Putin on Monday.',
   ],
   valid: [
     'Putin told the AP news agency on Monday that the talks would go on, the Kremlin said.',
+    'The driver speaks TCP/IP and works with the Read/Write Access API on every platform.',
     'The photo shows the two leaders shaking hands in Helsinki in 2018, before the war began.',
   ],
 }
@@ -38,6 +41,8 @@ const AGENCY_ALONE = new RegExp(`^\\(?${AGENCY}(?:\\s*(?:/|via|-)\\s*${AGENCY})*
 const SLASH_CHAIN = new RegExp(`\\S\\s*/\\s*(?:\\S[^/]*/\\s*)*${AGENCY}\\)?$`, 'u')
 const LABEL = /(?:^|[\s(\/|])(?:photos?|photograph|pictures?|images?|fotos?|bild|credits?|crédits?|source|quelle|imagen|afbeelding|zdjęcie|фото)\s*(?::|…|\.\.\.|\bby\b|\bcredit\b|©)/iu
 const STOCK = /\b(?:Getty Images|Shutterstock|iStock|Alamy|AFP\/File|AP Photo)\b/u
+/** A photographer's name (two to four capitalised words or initials) and an outlet written in capitals: "Amy K. Dragoo/AIMMEDIA". */
+const NAME_SLASH_OUTLET = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+\s*\/\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,})?$/u
 
 /** First characters of `AGENCY_ALONE`: a bracket and the agencies' initials. */
 const AGENCY_INITIALS = unitSet('(ARGEdDSXTBKPiZUNFHYIC')
@@ -83,6 +88,7 @@ export function credit(text: string, words: number, hints?: LineHints): string |
   // (`MARK_CREDIT_WORD`: a sentence without "photo", "credit", "source" … skips both scans).
   if (AGENCY_INITIALS.has(trimmed.charCodeAt(0)) && AGENCY_ALONE.test(trimmed)) return 'news agency credit'
   const creditWord = hints ? (hints.marks & MARK_CREDIT_WORD) !== 0 : true
-  if ((creditWord && (LABEL.test(trimmed) || STOCK.test(trimmed))) || ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && SLASH_CHAIN.test(trimmed))) return 'photo credit'
+  if (creditWord && (LABEL.test(trimmed) || STOCK.test(trimmed))) return 'photo credit'
+  if ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && (SLASH_CHAIN.test(trimmed) || (words <= 6 && NAME_SLASH_OUTLET.test(trimmed)))) return 'photo credit'
   return undefined
 }
