@@ -15,7 +15,8 @@
  * ```
  *
  * Not flagged: a sentence starting with "By" ("By Monday the talks had collapsed.") ends in
- * sentence punctuation; a date inside a sentence has words around it; the signature of an embedded
+ * sentence punctuation, and one whose stop is a time's ("By Friday, the deadline had moved to
+ * 5:00 p.m.") is a byline only when names alone stand between "By" and the date; a date inside a sentence has words around it; the signature of an embedded
  * tweet ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019") belongs to the quoted tweet, which the
  * article cites (all 10 such lines of the dev pages are part of the text).
  */
@@ -34,6 +35,7 @@ export const meta: RuleMeta = {
   ],
   valid: [
     'By Monday the talks in Istanbul had ended without a commitment to a ceasefire, officials said.',
+    'The talks in Istanbul ended without a commitment to a ceasefire.\nThe shooting was reported at 2:15 a.m.\nBy Friday, the deadline had moved to 5:00 p.m.\nOfficials said the talks would resume next week in Geneva.',
     'On Nov 18, 2019, the talks ended without a commitment to a ceasefire, officials said.',
   ],
 }
@@ -76,13 +78,30 @@ const DATED_INITIALS = unitSet('uUpPlL')
 export function byline(text: string, words: number, terminal: boolean, hasDigit = true): string | undefined {
   // A sentence of more than four words: none of the shapes below can match it (initials are one
   // word; a signature ends in a letter, a comment header in a colon), so the common case costs
-  // nothing. A line whose final stop belongs to a time (`at 11:08 a.m.`) has not ended a sentence.
-  if (terminal && words > 4 && !(hasDigit && ENDS_WITH_TIME.test(text))) return undefined
+  // nothing. A line whose final stop belongs to a time (`at 11:08 a.m.`) may still be a byline
+  // with its date, or a date line (`Updated at 1:23 p.m.`), but nothing else: "The shooting was
+  // reported at 2:15 a.m." is a sentence.
+  if (terminal && words > 4) {
+    if (!hasDigit || !endsWithTime(text)) return undefined
+    const trimmed = text.trim()
+    if (words <= 16 && NAMES_THEN_DATE.test(trimmed) && DATE.test(trimmed)) return 'byline'
+    return DATED.test(trimmed) ? 'date line' : undefined
+  }
   return bylineShape(text.trim(), words, hasDigit)
 }
 
-/** A line that ends with a time of day: `… at 11:08 a.m.`, `9 p.m.` */
-const ENDS_WITH_TIME = /\d\s*[ap]\.m\.\s*$/iu
+/** Whether `text` ends with a time of day: `… at 11:08 a.m.`, `9 p.m.` */
+function endsWithTime(text: string): boolean {
+  const end = text.trimEnd()
+  return (end.endsWith('m.') || end.endsWith('M.')) && ENDS_WITH_TIME.test(end)
+}
+const ENDS_WITH_TIME = /\d\s*[ap]\.m\.$/iu
+/**
+ * "By", names only (capitalised words, initials, commas, "and"), then "on", "at" or a separator
+ * before the date: "By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.". Not
+ * "By Friday, the deadline had moved to 5:00 p.m.": a lower-case word is no name.
+ */
+const NAMES_THEN_DATE = new RegExp(`^(?:[Bb]y|BY)\\s+${NAME}(?:,?\\s+(?:and\\s+)?${NAME})*,?\\s+(?:on|at|[|•·–—-])\\s`, 'u')
 
 /** `byline` past its first test, apart: see `measureShapes` in features.ts on rare paths. */
 function bylineShape(trimmed: string, words: number, hasDigit: boolean): string | undefined {
@@ -93,8 +112,8 @@ function bylineShape(trimmed: string, words: number, hasDigit: boolean): string 
   if (trimmed.charCodeAt(trimmed.length - 1) === 58 && COMMENTER.test(trimmed)) return 'comment header'
   if (BY_STARTS.has((trimmed.charCodeAt(0) << 16) | trimmed.charCodeAt(1)) && BY.test(trimmed)) {
     // "By Jane Doe", or names and the date of the story: "By Jane Doe and John Roe on Monday,
-    // November 18th, 2019 at 11:08 a.m."
-    if (words <= 10 || (words <= 16 && hasDigit && DATE.test(trimmed))) return 'byline'
+    // November 18, 2019".
+    if (words <= 10 || (words <= 16 && hasDigit && NAMES_THEN_DATE.test(trimmed) && DATE.test(trimmed))) return 'byline'
   }
   if (words > 14) return undefined
   if (hasDigit ? mayBeDate(trimmed) && DATE.test(trimmed) : DATED_INITIALS.has(trimmed.charCodeAt(0)) && DATED.test(trimmed)) {

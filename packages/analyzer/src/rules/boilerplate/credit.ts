@@ -31,7 +31,8 @@ export const meta: RuleMeta = {
   ],
   valid: [
     'Putin told the AP news agency on Monday that the talks would go on, the Kremlin said.',
-    'The driver speaks TCP/IP and works with the Read/Write Access API on every platform.',
+    'The page explains how to log in.\nSingle Sign-On/SSO\nEvery user of the workspace signs in once and is let into each of its tools.',
+    'The page lists the ways to reach the service.\nApplication Programming Interface/APIS\nEach request carries a key that the account page shows.',
     'The photo shows the two leaders shaking hands in Helsinki in 2018, before the war began.',
   ],
 }
@@ -41,8 +42,25 @@ const AGENCY_ALONE = new RegExp(`^\\(?${AGENCY}(?:\\s*(?:/|via|-)\\s*${AGENCY})*
 const SLASH_CHAIN = new RegExp(`\\S\\s*/\\s*(?:\\S[^/]*/\\s*)*${AGENCY}\\)?$`, 'u')
 const LABEL = /(?:^|[\s(\/|])(?:photos?|photograph|pictures?|images?|fotos?|bild|credits?|crédits?|source|quelle|imagen|afbeelding|zdjęcie|фото)\s*(?::|…|\.\.\.|\bby\b|\bcredit\b|©)/iu
 const STOCK = /\b(?:Getty Images|Shutterstock|iStock|Alamy|AFP\/File|AP Photo)\b/u
-/** A photographer's name (two to four capitalised words or initials) and an outlet written in capitals: "Amy K. Dragoo/AIMMEDIA". */
-const NAME_SLASH_OUTLET = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]+\s*\/\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,})?$/u
+/**
+ * A photographer's name (two to four capitalised words or initials) and an outlet written in
+ * capitals: "Amy K. Dragoo/AIMMEDIA", "A.J. Smith/NASA". `nameAndOutlet` also asks that the outlet
+ * be no abbreviation of the words before it ("Application Programming Interface/API", "Black
+ * Lives Matter/BLM") and have four capitals or more ("New York/NYC", "Pink Floyd/EMI" have three).
+ */
+const NAME_SLASH_OUTLET = /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s*\/\s*(\p{Lu}{4,})$/u
+
+/** Whether `line` is a photographer's name and an outlet (see `NAME_SLASH_OUTLET`). */
+function nameAndOutlet(line: string): boolean {
+  const match = NAME_SLASH_OUTLET.exec(line)
+  if (!match) return false
+  const initials = match[1]!
+    .split(/[\s-]+/u)
+    .map((word) => word[0])
+    .join('')
+    .toUpperCase()
+  return !initials.includes(match[2]!) && !match[2]!.startsWith(initials)
+}
 
 /** First characters of `AGENCY_ALONE`: a bracket and the agencies' initials. */
 const AGENCY_INITIALS = unitSet('(ARGEdDSXTBKPiZUNFHYIC')
@@ -89,6 +107,6 @@ export function credit(text: string, words: number, hints?: LineHints): string |
   if (AGENCY_INITIALS.has(trimmed.charCodeAt(0)) && AGENCY_ALONE.test(trimmed)) return 'news agency credit'
   const creditWord = hints ? (hints.marks & MARK_CREDIT_WORD) !== 0 : true
   if (creditWord && (LABEL.test(trimmed) || STOCK.test(trimmed))) return 'photo credit'
-  if ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && (SLASH_CHAIN.test(trimmed) || (words <= 6 && NAME_SLASH_OUTLET.test(trimmed)))) return 'photo credit'
+  if ((hints ? (hints.marks & MARK_SLASH) !== 0 : trimmed.includes('/')) && (SLASH_CHAIN.test(trimmed) || (words <= 6 && nameAndOutlet(trimmed)))) return 'photo credit'
   return undefined
 }
