@@ -31,6 +31,7 @@ export const meta: RuleMeta = {
     'Publicité\nLes négociations se sont terminées sans engagement en faveur d’un cessez-le-feu, ont indiqué les responsables.',
     'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nThis website uses cookies to improve your experience. By continuing to use this site, you agree to their use.\nThey agreed that sanctions would follow if Russia failed to engage seriously in the talks.',
     'Reading time: 3 minutes\nThe talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.',
+    'The talks in Istanbul ended without a commitment to a ceasefire, officials said on Monday.\nThey agreed that sanctions would follow if Russia failed to engage seriously in the talks.\nSharing is caring!',
   ],
   valid: [
     'Share prices fell sharply on Monday after the talks in Istanbul ended without a commitment to a ceasefire.',
