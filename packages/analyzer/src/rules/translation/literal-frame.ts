@@ -44,7 +44,7 @@ export const meta: RuleMeta = {
  * Log-odds (natural) a sentence's highest window must reach. Chosen on the human originals of
  * mt-docs-dev.jsonl and their Apertium round trips, read with frame tables learned without them
  * (5 folds by doc_key): at 8, `node scripts/eval-translation.mjs` counts 0.18 findings per 1,000
- * words on the originals and 6.4 on the round trips; in the prose of 427 READMEs read as Markdown
+ * words on the originals and 6.4 on the round trips; in 427 READMEs read whole as Markdown
  * none (`node scripts/eval-technical.mjs`).
  */
 export const MIN_WINDOW = 8
