@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze, analyzeSource } from '../src/index.js'
 import { englishModel } from '../src/lm/model.js'
-import { FrameScore, frameHashes, frameScore, skeletonOf } from '../src/lm/skeleton.js'
+import { FrameScore, frameHashes, frameScore, keptOf, skeletonOf } from '../src/lm/skeleton.js'
 import { Tokens, tokenize } from '../src/lm/tokenize.js'
 import { sentenceFluency } from '../src/lm/fluency.js'
 
@@ -18,9 +18,9 @@ const labels = JSON.parse(seed('labels.json')) as { files: Record<string, { mt?:
 /** The frame's hashes and mean log-odds of one sentence. */
 function frameOf(text: string): { hashes: number[]; mean: number } {
   const tokens = tokenize(text, new Tokens(), 0, text.length, model.vocab)
-  const { hashes, count } = frameHashes(skeleton.kept, tokens, text)
+  const { hashes, count } = frameHashes(keptOf(model), tokens, text)
   const copy = Array.from(hashes.subarray(0, count))
-  const score = frameScore(skeleton, tokens, text, new FrameScore())
+  const score = frameScore(skeleton, hashes, count, tokens, text, new FrameScore())
   return { hashes: copy, mean: score.sum / score.count }
 }
 

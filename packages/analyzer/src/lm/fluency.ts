@@ -108,14 +108,11 @@ export function sentenceFluency(model: NgramModel, text: string, open = false, a
   tokenize(text, tokens, 0, text.length, model.vocab)
   scoreSentence(model, tokens, scratch)
   const skeleton = skeletonOf(model)
-  if (skeleton) frameScore(skeleton, tokens, text, frame, frames, open, accepted)
-  else {
-    frame.sum = frame.count = 0
-    frame.window = -Infinity
-    if (frames) {
-      const { hashes, count } = frameHashes(keptOf(model), tokens, text)
-      for (let i = 0; i < count; i++) frames.push(hashes[i]!)
-    }
+  frame.clear()
+  if (skeleton || frames) {
+    const { hashes, count: grams } = frameHashes(keptOf(model), tokens, text)
+    if (frames) for (let i = 0; i < grams; i++) frames.push(hashes[i]!)
+    if (skeleton) frameScore(skeleton, hashes, grams, tokens, text, frame, open, accepted)
   }
   // An open sentence (`open`: cut off where the text ends, `…said the talks would`, or a heading or
   // list item, which ends without a mark by convention) has no end to

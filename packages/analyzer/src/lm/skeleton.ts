@@ -23,6 +23,7 @@ import fs from 'node:fs'
 import { SEED, extend } from './hash.js'
 import type { NgramModel } from './model.js'
 import { STAND_IN } from '../markup/stand-in.js'
+import { insideOccurrence } from '../accept.js'
 import { CAPITAL, NUMBER, PUNCTUATION, type Tokens } from './tokenize.js'
 
 /** The learned table, as `data/translation-skeleton.json` stores it. */
@@ -56,8 +57,6 @@ export interface Skeleton {
   readonly bits: number
   readonly scale: number
   readonly table: Int8Array
-  /** Which tokens keep their identity, and as what (see `keptTokens`). */
-  readonly kept: KeptTokens
 }
 
 /**
@@ -219,21 +218,35 @@ export class FrameScore {
   window = -Infinity
   first = 0
   last = 0
+
+  /** No frame read (no table). */
+  clear(): void {
+    this.sum = 0
+    this.count = 0
+    this.window = -Infinity
+  }
 }
 
 let positions = new Float64Array(64)
 
 /**
- * Score the frame of the sentence in `tokens` (see `frameHashes`) into `out`; append its hashes to
- * `collect` when given. The window (`FrameScore.window`) leaves out `</s>` when the sentence is
- * `open` (it has no end of its own: a heading, a list item), and every n-gram over a token inside
- * `accepted` (offsets [start, end) in `text` as pairs, in order: a project's accepted names and
- * jargon, `point of sale`), as over numbers, symbols and stand-ins.
+ * Score into `out` the frame of the sentence in `tokens`, whose `count` n-gram hashes `frameHashes`
+ * gave. The window (`FrameScore.window`) leaves out `</s>` when the sentence is `open` (it has no
+ * end of its own: a heading, a list item), and every n-gram over a token inside `accepted` (offsets
+ * [start, end) in `text` as pairs, in order: a project's accepted names and jargon, `point of
+ * sale`), as over numbers, symbols and stand-ins.
  */
-export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out: FrameScore, collect?: number[], open = false, accepted?: Int32Array): FrameScore {
-  const { table, bits, scale, kept } = skeleton
-  const { hashes, count } = frameHashes(kept, tokens, text)
-  if (collect) for (let i = 0; i < count; i++) collect.push(hashes[i]!)
+export function frameScore(
+  skeleton: Skeleton,
+  hashes: Uint32Array,
+  count: number,
+  tokens: Tokens,
+  text: string,
+  out: FrameScore,
+  open = false,
+  accepted?: Int32Array,
+): FrameScore {
+  const { table, bits, scale } = skeleton
   const shift = 32 - bits
   // The log-odds ending at each position p (1 … tokens + 1): its bigram, and its trigram after the first.
   const length = tokens.length
@@ -253,8 +266,6 @@ export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out
     let run = 0
     // The last token (index) that is a number, a symbol, a stand-in or accepted, so far.
     let lastOdd = -1
-    // The next accepted stretch that can hold a token (index of its start in `accepted`).
-    let next = 0
     const lastPosition = open ? length : length + 1
     for (let p = 1; p <= lastPosition; p++) {
       run += positions[p]!
@@ -263,11 +274,11 @@ export function frameScore(skeleton: Skeleton, tokens: Tokens, text: string, out
       if (token < length) {
         const from = start[token]!
         const to = end[token]!
-        let odd = (flags[token]! & NUMBER) !== 0 || ((flags[token]! & PUNCTUATION) !== 0 && SYMBOL.test(text[from]!)) || isStandIn(text, from, to)
-        if (!odd && accepted !== undefined) {
-          while (next < accepted.length && accepted[next + 1]! <= from) next += 2
-          odd = next < accepted.length && accepted[next]! < to
-        }
+        const odd =
+          (flags[token]! & NUMBER) !== 0 ||
+          ((flags[token]! & PUNCTUATION) !== 0 && SYMBOL.test(text[from]!)) ||
+          isStandIn(text, from, to) ||
+          (accepted !== undefined && insideOccurrence(accepted, from, to))
         if (odd) lastOdd = token
       }
       // Positions p − W + 1 … p: their bigrams cover classes p − W … p, their trigrams from class
@@ -315,7 +326,6 @@ export function skeletonOf(model: NgramModel): Skeleton | null {
           bits: file.bits,
           scale: file.scale,
           table: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
-          kept: keptOf(model),
         }
       }
     }
@@ -331,5 +341,5 @@ export function skeletonOf(model: NgramModel): Skeleton | null {
  */
 export function useSkeletonTable(model: NgramModel, table: { bits: number; scale: number; table: Int8Array } | undefined): void {
   if (table === undefined) loaded.delete(model)
-  else loaded.set(model, { ...table, kept: keptOf(model) })
+  else loaded.set(model, table)
 }
