@@ -84,7 +84,7 @@ export function byline(text: string, words: number, terminal: boolean, hasDigit 
   if (terminal && words > 4) {
     if (!hasDigit || !endsWithTime(text)) return undefined
     const trimmed = text.trim()
-    if (words <= 16 && NAMES_THEN_DATE.test(trimmed) && DATE.test(trimmed)) return 'byline'
+    if (isDatedByline(trimmed, words)) return 'byline'
     return DATED.test(trimmed) ? 'date line' : undefined
   }
   return bylineShape(text.trim(), words, hasDigit)
@@ -103,6 +103,11 @@ const ENDS_WITH_TIME = /\d\s*[ap]\.m\.$/iu
  */
 const NAMES_THEN_DATE = new RegExp(`^(?:[Bb]y|BY)\\s+${NAME}(?:,?\\s+(?:and\\s+)?${NAME})*,?\\s+(?:on|at|[|•·–—-])\\s`, 'u')
 
+/** A byline of up to 16 words with the story's date (`NAMES_THEN_DATE`, then a `DATE`); the line has a digit. */
+function isDatedByline(trimmed: string, words: number): boolean {
+  return words <= 16 && NAMES_THEN_DATE.test(trimmed) && DATE.test(trimmed)
+}
+
 /** `byline` past its first test, apart: see `measureShapes` in features.ts on rare paths. */
 function bylineShape(trimmed: string, words: number, hasDigit: boolean): string | undefined {
   // Cheap tests first: initials are at most three letters (six code units), a signature holds
@@ -113,7 +118,7 @@ function bylineShape(trimmed: string, words: number, hasDigit: boolean): string 
   if (BY_STARTS.has((trimmed.charCodeAt(0) << 16) | trimmed.charCodeAt(1)) && BY.test(trimmed)) {
     // "By Jane Doe", or names and the date of the story: "By Jane Doe and John Roe on Monday,
     // November 18, 2019".
-    if (words <= 10 || (words <= 16 && hasDigit && NAMES_THEN_DATE.test(trimmed) && DATE.test(trimmed))) return 'byline'
+    if (words <= 10 || (hasDigit && isDatedByline(trimmed, words))) return 'byline'
   }
   if (words > 14) return undefined
   if (hasDigit ? mayBeDate(trimmed) && DATE.test(trimmed) : DATED_INITIALS.has(trimmed.charCodeAt(0)) && DATED.test(trimmed)) {
