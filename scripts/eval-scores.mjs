@@ -72,14 +72,18 @@ const trips = docs.filter((d) => d.origin.startsWith('apertium-'))
 console.log(`# The default bar (overall ≥ ${DEFAULT_MIN_SCORE}) on mt-docs-dev.jsonl`)
 const failShare = (list) => list.filter((d) => !d.verdict.pass).length / list.length
 const passShare = (list) => list.filter((d) => d.verdict.pass).length / list.length
-for (const part of ['all', 'A', 'B']) {
-  const inPart = (d) => part === 'all' || half(d.doc_key) === part
-  const h = human.filter(inPart)
-  const t = trips.filter(inPart)
-  const pivots = ['es', 'ca', 'gl', 'eo'].map((p) => `${p} ${pct(failShare(t.filter((d) => d.origin === `apertium-${p}`)))}`).join(', ')
-  const name = part === 'all' ? 'all doc_keys' : `half ${part} of the doc_key split`
-  console.log(`${name}: Apertium round trips failing ${pct(failShare(t))} of ${t.length} (target ≥ 95%; ${pivots}); human originals passing ${pct(passShare(h))} of ${h.length} (target ≥ 98%)`)
+/** The bar's figures on all doc_keys and on each half, from each document's `verdict`. */
+function printBar(humanList, tripList, indent = '') {
+  for (const part of ['all', 'A', 'B']) {
+    const inPart = (d) => part === 'all' || half(d.doc_key) === part
+    const h = humanList.filter(inPart)
+    const t = tripList.filter(inPart)
+    const pivots = ['es', 'ca', 'gl', 'eo'].map((p) => `${p} ${pct(failShare(t.filter((d) => d.origin === `apertium-${p}`)))}`).join(', ')
+    const name = part === 'all' ? 'all doc_keys' : `half ${part} of the doc_key split`
+    console.log(`${indent}${name}: Apertium round trips failing ${pct(failShare(t))} of ${t.length} (target ≥ 95%; ${pivots}); human originals passing ${pct(passShare(h))} of ${h.length} (target ≥ 98%)`)
+  }
 }
+printBar(human, trips)
 const failedHuman = human.filter((d) => !d.verdict.pass)
 if (failedHuman.length > 0) {
   console.log('human originals that fail:')
@@ -93,14 +97,12 @@ if (failedHuman.length > 0) {
   const cvDocs = analyzeDocs(docs.map((d) => ({ id: d.id, doc_key: d.doc_key, origin: d.origin, text: d.text })))
   crossValidate(cvDocs, trainingRows(cvDocs))
   for (const d of cvDocs) d.verdict = score(d.cvAnalysis)
-  const cvHuman = cvDocs.filter((d) => d.origin === 'human')
-  const cvTrips = cvDocs.filter((d) => d.origin !== 'human')
   console.log('line model cross-validated (5 folds by doc_key, scripts/train-translation.mjs):')
-  for (const part of ['all', 'A', 'B']) {
-    const inPart = (d) => part === 'all' || half(d.doc_key) === part
-    const name = part === 'all' ? 'all doc_keys' : `half ${part}`
-    console.log(`  ${name}: round trips failing ${pct(failShare(cvTrips.filter(inPart)))}, human originals passing ${pct(passShare(cvHuman.filter(inPart)))}`)
-  }
+  printBar(
+    cvDocs.filter((d) => d.origin === 'human'),
+    cvDocs.filter((d) => d.origin !== 'human'),
+    '  ',
+  )
 }
 
 console.log('\n# Calibration: percentiles (5 / 25 / 50 / 75 / 95) by origin')
@@ -229,7 +231,7 @@ console.log('\n# Length robustness: first 150 words, and the text repeated ten t
     let verdictFlips = 0
     for (const d of sample) {
       const verdict = score(analysisOf(`${variant}:${d.id}:${d.origin}`, make(d.text)))
-      for (const s of SCORES) gaps[s].push({ gap: Math.abs(verdict.scores[s] - d.verdict.scores[s]), id: `${d.id}:${d.origin}` })
+      for (const s of SCORES) gaps[s].push({ gap: Math.abs(verdict.scores[s] - d.verdict.scores[s]), id: `${d.id}:${d.origin}`, score: verdict.scores[s] })
       if (verdict.pass !== d.verdict.pass) verdictFlips++
     }
     const rows = SCORES.map((s) => {
@@ -240,8 +242,8 @@ console.log('\n# Length robustness: first 150 words, and the text repeated ten t
     console.log(`${variant}: within 5 points in ${rows.join(', ')}; pass/fail changed for ${verdictFlips} of ${sample.length}`)
     if (process.argv.includes('--details')) {
       for (const [i, d] of sample.entries()) {
-        const gap = gaps.overall[i].gap
-        if (gap > 5) console.log(`  ${d.id}  overall ${d.verdict.scores.overall} -> ${score(analysisOf(`${variant}:${d.id}:${d.origin}`, make(d.text))).scores.overall}  (${d.text.split(/\s+/).length} words)`)
+        const { gap, score: varied } = gaps.overall[i]
+        if (gap > 5) console.log(`  ${d.id}  overall ${d.verdict.scores.overall} -> ${varied}  (${d.text.split(/\s+/).length} words)`)
       }
     }
   }
