@@ -35,6 +35,7 @@ import { countWords } from '../packages/analyzer/dist/document.js'
 import { score } from '../packages/scoring/dist/index.js'
 import { fnv1a as hash } from './random.mjs'
 import { readmes } from './readmes.mjs'
+import { auc } from './auc.mjs'
 
 const cache = path.join(os.tmpdir(), 'tq-technical')
 fs.mkdirSync(cache, { recursive: true })
@@ -94,12 +95,6 @@ function roundTrip(texts, forward, back, name) {
   if (out.length !== texts.length) throw new Error(`apertium ${forward}/${back}: ${out.length} texts back for ${texts.length}`)
   fs.writeFileSync(file, JSON.stringify({ key, texts: out }))
   return out
-}
-
-function auc(pos, neg) {
-  let sum = 0
-  for (const p of pos) for (const n of neg) sum += p > n ? 1 : p === n ? 0.5 : 0
-  return sum / (pos.length * neg.length)
 }
 
 const percentiles = (values) => {

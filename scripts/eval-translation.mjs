@@ -29,28 +29,12 @@ import { analyzeDocs, crossValidate, fitFrames, foldOf, FRAME_BITS, FRAME_SCALE,
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
 import { useSkeletonTable } from '../packages/analyzer/dist/lm/skeleton.js'
 import { mulberry32 } from './random.mjs'
+import { auc } from './auc.mjs'
 
 const root = new URL('..', import.meta.url)
 const pct = (x) => `${(100 * x).toFixed(1)}%`
 const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a')
 const started = Date.now()
-
-/** ROC AUC that `pos` scores above `neg` (ties count half). */
-function auc(pos, neg) {
-  const all = [...pos.map((v) => [v, 1]), ...neg.map((v) => [v, 0])].sort((a, b) => a[0] - b[0])
-  let rank = 0
-  let sumPos = 0
-  for (let i = 0; i < all.length; ) {
-    let j = i
-    while (j < all.length && all[j][0] === all[i][0]) j++
-    const mid = (i + j + 1) / 2
-    for (let k = i; k < j; k++) if (all[k][1]) sumPos += mid
-    rank = j
-    i = j
-  }
-  void rank
-  return (sumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length)
-}
 
 /** Mean log10 p per token of a whole analysis (the surprisal baseline; higher = more fluent). */
 function meanLogp(analysis) {

@@ -34,6 +34,7 @@ import { analyze } from '../packages/analyzer/dist/index.js'
 import { lineFeatures, ruleKey, FEATURES, NOT_IN_LINE_VALUE, RULE_CAP } from '../packages/analyzer/dist/lines.js'
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
 import { FRAME_VERSION, FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
+import { auc } from './auc.mjs'
 
 const root = new URL('..', import.meta.url)
 export const corpus = new URL('../shared/corpus/', root)
@@ -250,29 +251,6 @@ function round6(x) {
   return Math.round(x * 1e6) / 1e6
 }
 
-/** ROC AUC of scores `z` for labels `y` (ties count half). */
-export function auc(scored) {
-  const sorted = [...scored].sort((a, b) => a.z - b.z)
-  let positives = 0
-  let negatives = 0
-  let sum = 0
-  for (let i = 0; i < sorted.length; ) {
-    let j = i
-    let p = 0
-    let n = 0
-    while (j < sorted.length && sorted[j].z === sorted[i].z) {
-      if (sorted[j].y) p++
-      else n++
-      j++
-    }
-    sum += p * (negatives + n / 2)
-    positives += p
-    negatives += n
-    i = j
-  }
-  return sum / (positives * negatives)
-}
-
 /** Log-odds of a row under `weights` (the same arithmetic as lineLogit in lines.ts). */
 export function logit(weights, row) {
   let z = weights.bias
@@ -342,12 +320,11 @@ async function main() {
   const keys = ruleKeysOf(rows)
   log(`${rows.length} lines from ${new Set(rows.map((r) => r.key)).size} doc_keys; rule features: ${keys.join(', ') || 'none'}`)
   const models = crossValidate(docs, rows)
-  const lineAuc = auc(
-    rows.map((row) => {
-      const { weights, table } = models[foldOf(row.key)]
-      return { z: logit(weights, withFrame(row, frameValue(table, row.frames))), y: row.y }
-    }),
-  )
+  const cvLogit = (row) => {
+    const { weights, table } = models[foldOf(row.key)]
+    return logit(weights, withFrame(row, frameValue(table, row.frames)))
+  }
+  const lineAuc = auc(rows.filter((row) => row.y).map(cvLogit), rows.filter((row) => !row.y).map(cvLogit))
   log(`cross-validated line AUC, round-trip lines against human lines: ${lineAuc.toFixed(3)}`)
   const { score } = await import('../packages/scoring/dist/index.js')
   const byKey = new Map(docs.filter((d) => d.origin === 'human').map((d) => [d.doc_key, d]))
