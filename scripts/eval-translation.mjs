@@ -226,6 +226,8 @@ for (const dataset of datasets) {
         }
       }
       for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {
+        // Rows without an MQM score (wmt23's reference A) are left out, not read as perfect (null − x is −x).
+        if (group[i].mqm_score === null || group[j].mqm_score === null) continue
         const dx = -(get(group[i]) - get(group[j]))
         const dy = group[i].mqm_score - group[j].mqm_score
         total++

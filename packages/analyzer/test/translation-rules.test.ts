@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/index.js'
 import { acceptanceOf } from '../src/accept.js'
+import { meta as missingArticles } from '../src/rules/translation/missing-articles.js'
 
 const MINE = ['foreign-spelling', 'capitalized-noun', 'verb-final', 'number-format', 'untranslated-word'].map((name) => `translation/${name}`)
 
@@ -206,5 +207,22 @@ describe('accepted terms (AnalyzeOptions.accept)', () => {
   it('keeps a finding on a wider span that holds an accepted term', () => {
     // The calque `social media contribution` holds `media`: the phrase is flagged, not the word.
     expect(translation({ accept: ['media'] })).toContain('37 translation/calque social media contribution')
+  })
+})
+
+describe('translation/missing-articles', () => {
+  const [long, opening] = missingArticles.invalid as [string, string]
+  const severities = (text: string) => [...new Set(analyze(text).findings.filter((f) => f.ruleId === missingArticles.id).map((f) => f.severity))]
+
+  it('warns on every prose line once the text is long enough to be sure', () => {
+    const findings = analyze(long).findings.filter((f) => f.ruleId === missingArticles.id)
+    expect(findings).toHaveLength(long.split('\n').length)
+    expect(severities(long)).toEqual(['warning'])
+  })
+
+  it('only informs on 150 words without an article, which English has by chance (1 stretch in 20)', () => {
+    expect(opening.split(/\s+/).length).toBeLessThan(250)
+    expect(severities(opening)).toEqual(['info'])
+    expect(analyze(opening).findings.find((f) => f.ruleId === missingArticles.id)!.message).toContain('too few words to be sure')
   })
 })
