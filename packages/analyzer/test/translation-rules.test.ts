@@ -212,17 +212,42 @@ describe('accepted terms (AnalyzeOptions.accept)', () => {
 
 describe('translation/missing-articles', () => {
   const [long, opening] = missingArticles.invalid as [string, string]
-  const severities = (text: string) => [...new Set(analyze(text).findings.filter((f) => f.ruleId === missingArticles.id).map((f) => f.severity))]
+  const found = (text: string) => analyze(text).findings.filter((f) => f.ruleId === missingArticles.id)
+  const severities = (text: string) => [...new Set(found(text).map((f) => f.severity))]
+  // The rule's example words (an article-less round trip), as lines of exactly 25 words: a text of
+  // `words` prose words, with `articles` of its words (one per line, from the first) made `a`.
+  const vocabulary = long.split(/\s+/).map((word) => word.replace(/[^\p{L}]/gu, '')).filter((word) => /^\p{Ll}+$/u.test(word) && word !== 'a' && word !== 'an')
+  function prose(words: number, articles = 0): string {
+    const lines: string[] = []
+    for (let at = 0; at < words; at += 25) {
+      const line = Array.from({ length: Math.min(25, words - at) }, (_, k) => vocabulary[(at + k) % vocabulary.length]!)
+      if (lines.length < articles) line[3] = 'a'
+      lines.push(`${line.join(' ')}.`)
+    }
+    return lines.join('\n')
+  }
 
   it('warns on every prose line once the text is long enough to be sure', () => {
-    const findings = analyze(long).findings.filter((f) => f.ruleId === missingArticles.id)
-    expect(findings).toHaveLength(long.split('\n').length)
+    expect(found(long)).toHaveLength(long.split('\n').length)
     expect(severities(long)).toEqual(['warning'])
   })
 
-  it('only informs on 150 words without an article, which English has by chance (1 stretch in 20)', () => {
-    expect(opening.split(/\s+/).length).toBeLessThan(250)
+  it('only informs on 150 to 250 words without an article, which English has by chance (1 stretch in 20 at 150)', () => {
     expect(severities(opening)).toEqual(['info'])
-    expect(analyze(opening).findings.find((f) => f.ruleId === missingArticles.id)!.message).toContain('too few words to be sure')
+    expect(found(opening)[0]!.message).toContain('too few words to be sure')
+  })
+
+  it('judges from 150 prose words and is sure from 250 with none', () => {
+    expect(severities(prose(149))).toEqual([])
+    expect(severities(prose(150))).toEqual(['info'])
+    expect(severities(prose(249))).toEqual(['info'])
+    expect(severities(prose(250))).toEqual(['warning'])
+  })
+
+  it('allows one more article per further 125 words before it is sure', () => {
+    expect(severities(prose(374, 1))).toEqual(['info'])
+    expect(severities(prose(375, 1))).toEqual(['warning'])
+    expect(severities(prose(500, 2))).toEqual(['warning'])
+    expect(severities(prose(499, 2))).toEqual(['info'])
   })
 })

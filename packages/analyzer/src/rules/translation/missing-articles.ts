@@ -58,8 +58,8 @@ export const meta: RuleMeta = {
     'A text of 150 prose words or more that almost never uses `a` or `an` (under 0.5 per 100 words; English prose has 1–4), as machine translation from a language without articles writes it; each prose line without one is reported, as a warning once the text is long enough to be sure (none in 250 words, one more per further 125), else as info.',
   invalid: [
     PROSE,
-    // 150 words without an article: info, as English has such stretches (1 in 20).
-    PROSE.split('\n').slice(0, 7).join('\n'),
+    // 150–250 words without an article: info, as English has such stretches (1 in 20 at 150).
+    PROSE.split('\n').slice(7).join('\n'),
   ],
   valid: [
     PROSE.replace('Chinese collector', 'A Chinese collector').replace('found copy', 'found a copy').replace('ancient chart', 'an ancient chart')
@@ -67,7 +67,7 @@ export const meta: RuleMeta = {
       .replace('during public presentation', 'during a public presentation').replace('by independent laboratory', 'by an independent laboratory')
       .replace('such claim', 'such a claim').replace('to university', 'to a university'),
     // Too little prose to judge.
-    PROSE.split('\n').slice(0, 5).join('\n'),
+    PROSE.split('\n').slice(2, 7).join('\n'),
   ],
 }
 
@@ -130,7 +130,7 @@ function judge(file: VFile, tally: Tally): void {
   }
   if (words < MIN_WORDS || articles / words >= MAX_RATE) return
   const sure = words >= SURE_WORDS && articles <= Math.floor((words - SURE_WORDS) / WORDS_PER_ARTICLE)
-  const rate = ((100 * articles) / words).toFixed(1)
+  const rate = ((100 * articles) / words).toFixed(2)
   for (let index = 0; index < tally.words.length; index++) {
     if (tally.words[index]! < MIN_LINE_WORDS || tally.articles[index]! > 0) continue
     report(
