@@ -148,6 +148,27 @@ if (failedHuman.length > 0) {
   console.log('human originals that fail:')
   for (const d of failedHuman) console.log(`  ${d.id}  ${SCORES.map((s) => `${s} ${d.verdict.scores[s]}`).join('  ')}`)
 }
+{
+  // Short human texts: runs of consecutive paragraphs of lm-train-en.txt holding 120–250 words,
+  // every 40th. The language model learned from this text, so it reads it better than new text.
+  const paragraphs = fs.readFileSync(new URL('lm-train-en.txt', corpus), 'utf8').split('\n')
+  const short = []
+  let run = []
+  let words = 0
+  let runs = 0
+  for (const paragraph of paragraphs) {
+    const count = paragraph.split(/\s+/).filter(Boolean).length
+    if (count === 0) continue
+    run.push(paragraph)
+    words += count
+    if (words < 120) continue
+    if (words <= 250 && runs++ % 40 === 0) short.push(run.join('\n'))
+    run = []
+    words = 0
+  }
+  const failing = short.filter((text, i) => !score(analysisOf(`short:${i}`, text)).pass).length
+  console.log(`short human texts (120–250-word runs of lm-train-en.txt, the language model's training text): failing ${pct(failing / short.length)} of ${short.length} (no target)`)
+}
 for (const [share, list] of partial) {
   const halves = ['A', 'B'].map((h) => `half ${h} ${pct(failShare(list.filter((d) => half(d.doc_key) === h)))}`).join(', ')
   console.log(`human originals with ${share === 0.25 ? 'a quarter' : 'half'} of their lines from a round trip: failing ${pct(failShare(list))} of ${list.length} (${halves}; no target)`)
@@ -303,8 +324,10 @@ console.log('\n# Length robustness: first 150 words, and the text repeated ten t
   ]) {
     const gaps = Object.fromEntries(SCORES.map((s) => [s, []]))
     let verdictFlips = 0
+    let humanFailing = 0
     for (const d of sample) {
       const verdict = score(analysisOf(`${variant}:${d.id}:${d.origin}`, make(d.text)))
+      if (d.origin === 'human' && !verdict.pass) humanFailing++
       for (const s of SCORES) gaps[s].push({ gap: Math.abs(verdict.scores[s] - d.verdict.scores[s]), d, score: verdict.scores[s] })
       if (verdict.pass !== d.verdict.pass) verdictFlips++
     }
@@ -314,6 +337,8 @@ console.log('\n# Length robustness: first 150 words, and the text repeated ten t
     const origins = [...new Set(sample.map((d) => d.origin))]
     const halves = ['A', 'B'].map((h) => `half ${h} ${within(gaps.overall.filter((g) => half(g.d.doc_key) === h))}`)
     console.log(`  overall within 5 by origin: ${origins.map((o) => `${o} ${within(gaps.overall.filter((g) => g.d.origin === o))}`).join(', ')}; ${halves.join(', ')}`)
+    const humans = sample.filter((d) => d.origin === 'human').length
+    if (humans > 0) console.log(`  human texts failing: ${pct(humanFailing / humans)} of ${humans}`)
     if (process.argv.includes('--details')) {
       const apart = gaps.overall.filter((g) => g.gap > 5).sort((a, b) => b.gap - a.gap)
       for (const { d, score: varied } of apart.slice(0, 30)) console.log(`  ${d.id}  overall ${d.verdict.scores.overall} -> ${varied}  (${d.text.split(/\s+/).length} words)`)

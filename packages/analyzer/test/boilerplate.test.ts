@@ -238,6 +238,15 @@ describe('boilerplate in documents without a page around them', () => {
     }
   })
 
+  it('calls the section and tag links a copy carries after a short article junk, not a sentence cut off', () => {
+    const article = readFileSync(new URL('afp-original.txt', SEEDS), 'utf8').split('\n').filter((line) => line.length > 120).slice(0, 3)
+    const kinds = (text: string) => analyze(text).lines.map((line) => line.kind)
+    expect(kinds([...article, 'All Opinion', 'Gaming'].join('\n'))).toEqual(['content', 'content', 'content', 'boilerplate', 'boilerplate'])
+    // The same article cut off after its first word of a sentence, and closed by a sign-off.
+    expect(kinds([...article, 'The'].join('\n'))).toEqual(['content', 'content', 'content', 'content'])
+    expect(kinds([...article, 'Thanks!'].join('\n'))).toEqual(['content', 'content', 'content', 'content'])
+  })
+
   it('keeps a few lines of prose as content', () => {
     const text = 'Dear team,\nThe release is ready for testing.\nPlease report problems by Friday.\nThanks!'
     expect(analyze(text).lines.map((line) => line.kind)).toEqual(['content', 'content', 'content', 'content'])
