@@ -31,7 +31,7 @@
 import fs from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { analyze } from '../packages/analyzer/dist/index.js'
-import { lineFeatures, ruleKey, FEATURES, NOT_IN_LINE_VALUE, RULE_CAP } from '../packages/analyzer/dist/lines.js'
+import { lineFeatures, ruleKey, FEATURES, FRAME_PRIOR_GRAMS, NOT_IN_LINE_VALUE, RULE_CAP } from '../packages/analyzer/dist/lines.js'
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
 import { FRAME_VERSION, FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
 import { auc } from './auc.mjs'
@@ -125,7 +125,7 @@ export function frameValue(table, hashes) {
   const shift = 32 - FRAME_BITS
   let sum = 0
   for (const hash of hashes) sum += table[hash >>> shift]
-  return hashes.length > 0 ? sum / FRAME_SCALE / hashes.length : 0
+  return sum / FRAME_SCALE / (hashes.length + FRAME_PRIOR_GRAMS)
 }
 
 /** `rows` with the frame feature each would get from a table learned without its own doc_key's fold (folds of `rows`' keys). */
