@@ -33,9 +33,7 @@
  * - The headline the page structure finds (just above the body, title-like) is content: tq's
  *   definition, though the benchmark the model learned from leaves headlines out.
  * - A document too small to have a page around it (`SMALL_DOCUMENT` lines or fewer) is judged as
- *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content. The
- *   bare labels that close it after its prose (`All Opinion`, `Gaming`: the section and tag links
- *   a copy of an article carries) are judged by the trees (`trailingLabels`).
+ *   a pasted text, not as a web page: only junk shapes stay junk; "Hello world." is content.
  * - Documentation (`TqContext.technical`, register.ts) is no web page either: its short
  *   paragraphs introduce code or name an option's type, and repeat by design (`To install version
  *   8:`, `Type: \`string\``, `Default: \`'left'\``). There a line is judged as in a small
@@ -71,7 +69,6 @@ import {
   isProse,
   isShaped,
   isTerminal,
-  startsLower,
   SHAPE_NAMES,
   shapeOf,
   shareAt,
@@ -167,10 +164,7 @@ export function pageProbabilities(
   if (smallDocument(page)) {
     // A shape documentation makes (`sparedShapes`, technical text only) is no junk here either.
     const spared = options.spared
-    const trailing = (options.technical ?? 0) < TECHNICAL_SHAPES_ONLY ? trailingLabels(page) : -1
-    for (let k = 0; k < n; k++) {
-      if ((!isShaped(page, k) || spared?.[k]) && !isLabel(page, k) && !(trailing >= 0 && k >= trailing)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
-    }
+    for (let k = 0; k < n; k++) if ((!isShaped(page, k) || spared?.[k]) && !isLabel(page, k)) p[k] = Math.min(p[k]!, SMALL_DOCUMENT_CAP)
   } else if ((options.technical ?? 0) >= TECHNICAL_SHAPES_ONLY) {
     const runs = options.shortRuns ?? page.shortRun
     const spared = options.spared
@@ -215,35 +209,6 @@ function keepSomeText(page: Page, p: Float32Array): void {
   for (let k = 0; k < page.n; k++) if (p[k]! <= 0.5 && !isShaped(page, k)) return
   for (let k = page.bodyStart; k <= page.bodyEnd; k++) if (isProse(page, k)) p[k] = Math.min(p[k]!, KEPT_BODY)
 }
-
-/**
- * Where a small document's trailing labels start: the bare labels (at most `TRAILING_LABEL_WORDS`
- * words, capitalised, no sentence or label punctuation) that end it after a line of prose, as a
- * copy of an article carries the page's section and tag links along:
- *
- * ```
- * Metallgesellschaft AG said it agreed to acquire 51% of Lentjes AG …   ← content
- * All Opinion                                                          ← junk (trees decide)
- * Gaming                                                               ← junk (trees decide)
- * ```
- *
- * The trees judge those lines as on any page, rather than under the small-document cap; in
- * documentation (a README's closing `MIT`), on a line of stop words only (`The`, where a text is
- * cut off mid-sentence) and everywhere else the cap holds. -1 when there are none.
- */
-function trailingLabels(page: Page): number {
-  let start = page.n
-  while (start > 0) {
-    const k = start - 1
-    // All stop words (`The`, `So`) is a sentence cut off, not a label.
-    const label = page.words[k]! > 0 && page.words[k]! <= TRAILING_LABEL_WORDS && shareAt(page, k, 0) < 1
-    if (!label || isTerminal(page, k) || endsInColon(page, k) || startsLower(page, k)) break
-    start = k
-  }
-  return start < page.n && start > 0 && isProse(page, start - 1) ? start : -1
-}
-/** Most words a trailing label has (`All Opinion`, `Free Articles`). */
-const TRAILING_LABEL_WORDS = 3
 
 /**
  * A document of a few lines is a pasted text, not a scraped page: the trees learned what a line

@@ -1635,11 +1635,6 @@ export function outsideBody(page: Page, k: number): boolean {
   return page.bodyStart >= 0 && (k < page.bodyStart || k > page.bodyEnd)
 }
 
-/** Starts with a lower-case letter. */
-export function startsLower(page: Page, k: number): boolean {
-  return (page.flags[k]! & LOWER_START_BIT) !== 0
-}
-
 export function isTerminal(page: Page, k: number): boolean {
   return (page.flags[k]! & TERMINAL_BIT) !== 0
 }
