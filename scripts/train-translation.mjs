@@ -223,7 +223,7 @@ export function fit(rows, ruleKeys) {
       else b -= delta
     }
   }
-  const weights = { features: [...FEATURES], mean, scale, weights: Array.from(w.subarray(0, F)), bias: b, rules: {} }
+  const weights = { features: [...FEATURES], framePriorGrams: FRAME_PRIOR_GRAMS, mean, scale, weights: Array.from(w.subarray(0, F)), bias: b, rules: {} }
   ruleKeys.forEach((key, k) => (weights.rules[key] = w[F + k]))
   // Move the intercept: only HUMAN_AT_HALF of human lines (by weight) may reach 0.5.
   const human = rows.filter((row) => row.y === 0).map((row) => ({ z: logit(weights, row), w: row.w }))

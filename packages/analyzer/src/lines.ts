@@ -42,6 +42,8 @@ export interface TranslationWeights {
   bias: number
   /** Weight of each finding on the line, by `ruleId:severity` (counts capped at `RULE_CAP`). */
   rules: Record<string, number>
+  /** `FRAME_PRIOR_GRAMS` when the weights were learned: the `frame` feature they weigh. */
+  framePriorGrams?: number
   /** Anything the training script wants to record (data, cross-validated figures). */
   about?: unknown
 }
@@ -102,7 +104,10 @@ let loaded: TranslationWeights | null | undefined
 export function translationWeights(): TranslationWeights | null {
   if (loaded === undefined) {
     const url = new URL('../data/translation-weights.json', import.meta.url)
-    loaded = fs.existsSync(url) ? (JSON.parse(fs.readFileSync(url, 'utf8')) as TranslationWeights) : null
+    const file = fs.existsSync(url) ? (JSON.parse(fs.readFileSync(url, 'utf8')) as TranslationWeights) : null
+    // Weights learned on another reading of the `frame` feature are not used (the line values then
+    // come from the rules, as without the file): retrain with scripts/train-translation.mjs.
+    loaded = file && (!file.features.includes('frame') || file.framePriorGrams === FRAME_PRIOR_GRAMS) ? file : null
   }
   return loaded
 }

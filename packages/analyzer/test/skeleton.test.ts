@@ -9,6 +9,7 @@ import { englishModel } from '../src/lm/model.js'
 import { FrameScore, frameHashes, frameScore, keptOf, skeletonOf } from '../src/lm/skeleton.js'
 import { Tokens, tokenize } from '../src/lm/tokenize.js'
 import { sentenceFluency } from '../src/lm/fluency.js'
+import { FEATURES, FRAME_PRIOR_GRAMS, lineFeatures, translationWeights } from '../src/lines.js'
 
 const model = englishModel()!
 const skeleton = skeletonOf(model)!
@@ -102,7 +103,18 @@ describe('sentence frames', () => {
       expect(hashes.length).toBe(signals['tr.frameGrams'] ?? 0)
       const sum = hashes.reduce((total, hash) => total + skeleton.table[hash >>> (32 - skeleton.bits)]! / skeleton.scale, 0)
       expect(sum).toBeCloseTo(signals['tr.frame'] ?? 0, 9)
+      // The line model's `frame` feature is that sum over the line's n-grams and FRAME_PRIOR_GRAMS
+      // more of log-odds 0 (scripts/train-translation.mjs's frameValue, which the weights learned from).
+      const features = lineFeatures(signals)
+      if (features) expect(features[FEATURES.indexOf('frame')]).toBeCloseTo(sum / (hashes.length + FRAME_PRIOR_GRAMS), 9)
     }
+  })
+
+  it('ships line weights learned on the frame feature as lines.ts reads it', () => {
+    const weights = translationWeights()
+    expect(weights).not.toBeNull()
+    expect(weights!.features).toContain('frame')
+    expect(weights!.framePriorGrams).toBe(FRAME_PRIOR_GRAMS)
   })
 
   it('reads the machine-translated lines of npr-garbled.txt as more literal than the lines of afp-original.txt', () => {
