@@ -119,11 +119,12 @@ export function translationWeights(): TranslationWeights | null {
  * 48, and 10% reached the bar of 70, before the model read sentence frames (lm/skeleton.ts). The
  * offset is the one that best balances human texts passing and their Apertium round trips failing
  * on half A of those READMEs (es and eo pivots; swept in steps of 0.1 by
- * scripts/eval-technical.mjs). With the frame feature the sweep is flat (balance 94.8-95.6% from
- * 0.3 to 0.7 with the translation curve of packages/scoring fitted on partly translated text;
- * 92.7% at the 1.0 chosen before the frames); 0.5 leads 0.6 by one document, and 0.6 is the one
- * that passes more human text (97.7% against 96.2%). On half B at 0.6: 95.2% of the human texts
- * pass, 95.2% (es) and 88.8% (eo) of the round trips fail. None of the news or scraped
+ * scripts/eval-technical.mjs). With the frame feature the sweep is flat (balance 94.3-95.6% from
+ * 0.3 to 0.7 with the frame prior and the translation curve of packages/scoring fitted on partly
+ * translated text; 92.7% at the 1.0 chosen before the frames); 0.3 and 0.4 lead 0.6 by a
+ * document or two, and 0.6 is the one that passes more human text (97.7% against 95.4-96.2%).
+ * On half B at 0.6: 95.2% of the human texts pass, 95.2% (es) and 88.0% (eo) of the round trips
+ * fail. None of the news or scraped
  * pages of ../shared/corpus is technical enough to be touched. The rules' findings are not
  * discounted.
  */
