@@ -31,7 +31,7 @@
 import fs from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { analyze } from '../packages/analyzer/dist/index.js'
-import { lineFeatures, ruleKey, FEATURES, FRAME_PRIOR_GRAMS, NOT_IN_LINE_VALUE, RULE_CAP } from '../packages/analyzer/dist/lines.js'
+import { lineFeatures, lineFindings, lineValue, round, FEATURES, FRAME_PRIOR_GRAMS, RULE_CAP } from '../packages/analyzer/dist/lines.js'
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
 import { FRAME_VERSION, FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
 import { auc } from './auc.mjs'
@@ -71,22 +71,15 @@ export function analyzeDocs(docs, log = () => {}) {
   return docs
 }
 
-/** Line rows of one analysis: language-model features and translation finding counts by key. */
+/** Line rows of one analysis: language-model features and translation finding counts by key (lines.ts's `lineFindings`). */
 export function lineRows(analysis, doc) {
-  const counts = new Map()
-  for (const finding of analysis.findings) {
-    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
-    for (let line = finding.line; line <= finding.endLine; line++) {
-      let map = counts.get(line)
-      if (!map) counts.set(line, (map = new Map()))
-      map.set(ruleKey(finding), (map.get(ruleKey(finding)) ?? 0) + 1)
-    }
-  }
+  const lineCount = analysis.lines.reduce((n, result) => Math.max(n, result.line), 0)
+  const { counts } = lineFindings(analysis.findings, lineCount, null)
   const rows = []
   for (const result of analysis.lines) {
     const features = lineFeatures(analysis.signals?.[result.line - 1])
     if (!features) continue
-    rows.push({ line: result.line, features, counts: counts.get(result.line) ?? new Map(), frames: doc ? frameHashesOf(doc, result.line) : undefined })
+    rows.push({ line: result.line, features, counts: counts[result.line - 1] ?? new Map(), frames: doc ? frameHashesOf(doc, result.line) : undefined })
   }
   return rows
 }
@@ -289,26 +282,18 @@ export function crossValidate(docs, rows) {
   return models
 }
 
-/** A copy of `analysis` whose line `translation` values come from `weights` (as lines.ts computes them). */
+/**
+ * A copy of `analysis` whose line `translation` values come from `weights`, by lines.ts's own
+ * `lineFindings` and `lineValue` (the texts here are neither technical nor hard-wrapped).
+ */
 export function withLineValues(analysis, weights, frameOf) {
   const byLine = new Map(lineRows(analysis).map((row) => [row.line, frameOf ? withFrame(row, frameOf(row.line)) : row]))
-  const keep = new Map()
-  for (const finding of analysis.findings) {
-    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
-    const unknown = weights.rules[ruleKey(finding)] === undefined
-    const w = { error: 0.6, warning: 0.35, info: 0.1 }[finding.severity]
-    for (let line = finding.line; line <= finding.endLine; line++) {
-      const k = keep.get(line) ?? { all: 1, unknown: 1 }
-      k.all *= 1 - w
-      if (unknown) k.unknown *= 1 - w
-      keep.set(line, k)
-    }
-  }
+  const lineCount = analysis.lines.reduce((n, result) => Math.max(n, result.line), 0)
+  const { counts, keep, unknownKeep } = lineFindings(analysis.findings, lineCount, weights)
   const lines = analysis.lines.map((result) => {
-    const row = byLine.get(result.line)
-    const k = keep.get(result.line) ?? { all: 1, unknown: 1 }
-    const value = row ? 1 - (1 - 1 / (1 + Math.exp(-logit(weights, row)))) * k.unknown : 1 - k.all
-    return { ...result, translation: Math.round(value * 1000) / 1000 }
+    const index = result.line - 1
+    const value = lineValue(weights, byLine.get(result.line)?.features, counts[index], unknownKeep[index], keep[index])
+    return { ...result, translation: round(value) }
   })
   return { ...analysis, lines }
 }

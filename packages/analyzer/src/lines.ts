@@ -136,31 +136,12 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
   const weights = translationWeights()
   const needsFrames = weights?.features.includes('frame') === true
   const lines = ctx.document.lines
-  // Findings by line: counts by key (for the model) and the rule-only product (the fallback).
-  const counts: Array<Map<string, number> | undefined> = new Array(lines.length)
-  const keep = new Float64Array(lines.length).fill(1)
-  const unknownKeep = new Float64Array(lines.length).fill(1)
-  for (const finding of findings) {
-    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
-    const key = ruleKey(finding)
-    for (let line = finding.line; line <= finding.endLine; line++) {
-      const index = line - 1
-      keep[index]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
-      if (weights && weights.rules[key] === undefined) unknownKeep[index]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
-      const map = (counts[index] ??= new Map())
-      map.set(key, (map.get(key) ?? 0) + 1)
-    }
-  }
-  const none = new Map<string, number>()
+  const { counts, keep, unknownKeep } = lineFindings(findings, lines.length, weights)
   const valueOf = (signals: LineSignals | undefined, lineCounts: Map<string, number> | undefined, unknown: number, ruleKeep: number): number => {
-    const features = weights ? lineFeatures(signals) : undefined
     // Weights that read sentence frames need the frame table's sums (improbable-wording writes them
     // only when data/translation-skeleton.json is there and fits the language model).
-    if (weights && features && (!needsFrames || signals?.['tr.frameGrams'] !== undefined)) {
-      const p = 1 / (1 + Math.exp(-(lineLogit(weights, features, lineCounts ?? none) - TECHNICAL_OFFSET * technical)))
-      return 1 - (1 - p) * unknown
-    }
-    return 1 - ruleKeep
+    const read = weights && (!needsFrames || signals?.['tr.frameGrams'] !== undefined) ? lineFeatures(signals) : undefined
+    return lineValue(weights, read, lineCounts, unknown, ruleKeep, technical)
   }
   const shared = ctx.document.wrapWidth === undefined ? undefined : paragraphValues(ctx, counts, keep, unknownKeep, valueOf)
   const starts = ctx.document.wrapStarts
@@ -181,6 +162,57 @@ export function lineResults(ctx: TqContext, findings: readonly Finding[], thresh
     results.push(result)
   }
   return results
+}
+
+/** The translation findings of a text as the line values read them, by 0-based line. */
+export interface LineFindings {
+  /** Findings on the line by `ruleKey` (for the model). */
+  counts: Array<Map<string, number> | undefined>
+  /** Π(1 − w) over every finding on the line (the value from the rules alone, when the model did not read it). */
+  keep: Float64Array
+  /** Π(1 − w) over the findings of rules `weights` do not know (joined to the model's value). */
+  unknownKeep: Float64Array
+}
+
+/** The translation findings on each of `lineCount` lines (not those of `NOT_IN_LINE_VALUE`). */
+export function lineFindings(findings: readonly Pick<Finding, 'ruleId' | 'severity' | 'category' | 'line' | 'endLine'>[], lineCount: number, weights: TranslationWeights | null): LineFindings {
+  const counts: Array<Map<string, number> | undefined> = new Array(lineCount)
+  const keep = new Float64Array(lineCount).fill(1)
+  const unknownKeep = new Float64Array(lineCount).fill(1)
+  for (const finding of findings) {
+    if (finding.category !== 'translation' || NOT_IN_LINE_VALUE.has(finding.ruleId)) continue
+    const key = ruleKey(finding)
+    for (let line = finding.line; line <= finding.endLine; line++) {
+      const index = line - 1
+      keep[index]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
+      if (weights && weights.rules[key] === undefined) unknownKeep[index]! *= 1 - TRANSLATION_WEIGHT[finding.severity]
+      const map = (counts[index] ??= new Map())
+      map.set(key, (map.get(key) ?? 0) + 1)
+    }
+  }
+  return { counts, keep, unknownKeep }
+}
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map()
+
+/**
+ * A line's `translation` value: the model's (its `features`, the counts of its findings, the rules
+ * the weights do not know joined as 1 − (1 − p) × unknown, less `TECHNICAL_OFFSET` in technical
+ * text) when `weights` and `features` are there, else the rules' alone (1 − ruleKeep). Unrounded.
+ */
+export function lineValue(
+  weights: TranslationWeights | null,
+  features: readonly number[] | undefined,
+  counts: ReadonlyMap<string, number> | undefined,
+  unknownKeep: number,
+  ruleKeep: number,
+  technical = 0,
+): number {
+  if (weights && features) {
+    const p = 1 / (1 + Math.exp(-(lineLogit(weights, features, counts ?? NO_COUNTS) - TECHNICAL_OFFSET * technical)))
+    return 1 - (1 - p) * unknownKeep
+  }
+  return 1 - ruleKeep
 }
 
 /** Whether line `index` (0-based) is one of several lines of a wrapped paragraph (`Document.wrapStarts`). */
