@@ -31,7 +31,7 @@
 import fs from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { analyze } from '../packages/analyzer/dist/index.js'
-import { lineFeatures, lineFindings, lineValue, round, FEATURES, FRAME_PRIOR_GRAMS, RULE_CAP } from '../packages/analyzer/dist/lines.js'
+import { lineFeatures, lineFindings, lineLogit, lineValue, round, FEATURES, FRAME_PRIOR_GRAMS, RULE_CAP } from '../packages/analyzer/dist/lines.js'
 import { englishModel } from '../packages/analyzer/dist/lm/model.js'
 import { FRAME_VERSION, FUNCTION_WORDS, languageModelId } from '../packages/analyzer/dist/lm/skeleton.js'
 import { auc } from './auc.mjs'
@@ -244,12 +244,9 @@ function round6(x) {
   return Math.round(x * 1e6) / 1e6
 }
 
-/** Log-odds of a row under `weights` (the same arithmetic as lineLogit in lines.ts). */
+/** Log-odds of a row under `weights` (lines.ts's `lineLogit`). */
 export function logit(weights, row) {
-  let z = weights.bias
-  for (let i = 0; i < weights.weights.length; i++) z += weights.weights[i] * ((row.features[i] - weights.mean[i]) / weights.scale[i])
-  for (const [key, count] of row.counts) if (weights.rules[key] !== undefined) z += weights.rules[key] * Math.min(count, RULE_CAP)
-  return z
+  return lineLogit(weights, row.features, row.counts)
 }
 
 /** Every translation rule key seen in the training rows (rare keys, under 5 lines, are left to the fallback). */
