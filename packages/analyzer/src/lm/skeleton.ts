@@ -128,11 +128,20 @@ export function keptOf(model: NgramModel): KeptTokens {
 /** The `count` most frequent tokens of `model` (not `<s>`, `</s>`, `<unk>`), contractions read as their full forms. */
 function keptTokens(model: NgramModel, count: number): KeptTokens {
   const frequency = model.uniFrequency
-  const order = Array.from(frequency.keys())
-    .filter((id) => id !== model.bos && id !== model.eos && id !== model.unk)
-    .sort((a, b) => frequency[b]! - frequency[a]! || a - b)
+  // The `count` most frequent, ties by id, in one pass: sorting the whole vocabulary to take them
+  // cost 13 ms of every start-up.
+  const before = (a: number, b: number): boolean => frequency[a]! > frequency[b]! || (frequency[a] === frequency[b] && a < b)
+  const top: number[] = []
+  for (let id = 0; id < frequency.length; id++) {
+    if (id === model.bos || id === model.eos || id === model.unk) continue
+    if (top.length === count && !before(id, top[count - 1]!)) continue
+    if (top.length === count) top.pop()
+    let at = top.length
+    while (at > 0 && before(id, top[at - 1]!)) at--
+    top.splice(at, 0, id)
+  }
   const codes = new Int32Array(frequency.length).fill(-1)
-  for (const id of order.slice(0, count)) codes[id] = id
+  for (const id of top) codes[id] = id
   const id = (word: string): number => model.vocab.get(word) ?? -1
   // A full form keeps its identity too (`am` is not among the most frequent), so that the
   // contraction and the full form read the same.
