@@ -20,21 +20,19 @@
  */
 import { createReadStream, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { PERMISSIVE, RESEARCH_ONLY } from './lm-sections.mjs'
 
 const corpus = process.argv[2] ?? '/work/shared/corpus/lm-train-en.txt'
 const manifestPath = process.argv[3] ?? corpus.replace(/\.txt$/, '.manifest.json')
 const out = new URL('../packages/analyzer/data/en-words.txt', import.meta.url)
 const MIN_COUNT = 3
 
-/** Sections whose licence lets tq ship what is built from them. */
-const PERMISSIVE = /^(masc|inaugural|sotu|wikinews-.*|wikitext-2)$/
-const NON_COMMERCIAL = /^(brown|wsj.*|abc.*|ieer.*|conll2000.*)$/
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
 const ranges = []
 for (const section of manifest.sections) {
-  if (NON_COMMERCIAL.test(section.section)) continue
-  if (!PERMISSIVE.test(section.section)) {
+  if (RESEARCH_ONLY.has(section.section)) continue
+  if (!PERMISSIVE.has(section.section)) {
     console.warn(`skipping section of unknown licence: ${section.section}`)
     continue
   }

@@ -19,6 +19,7 @@ import { sentenceSpans, tokenize, Tokens, BOS, EOS, UNK } from '../packages/anal
 import { SEED, extend } from '../packages/analyzer/dist/lm/hash.js'
 import { MODEL_VERSION, ngramTable, readModel, scoreSentence, SentenceScores } from '../packages/analyzer/dist/lm/model.js'
 import { vocabularyTables } from '../packages/analyzer/dist/lm/vocabulary.js'
+import { PERMISSIVE, RESEARCH_ONLY } from './lm-sections.mjs'
 
 const root = new URL('..', import.meta.url)
 const corpus = new URL('../shared/corpus/', root)
@@ -29,9 +30,6 @@ const MIN_COUNT = Number(args['min-count'] ?? 2)
 const CUTOFFS = (args.cutoffs ?? '1,1,2,2').split(',').map(Number)
 const OUT = args.out ? new URL(args.out, `file://${process.cwd()}/`) : new URL('packages/analyzer/data/lm-en.bin', root)
 
-/** Sections whose licences allow a shipped model (see the manifest and the analyzer README's Credits). */
-const PERMISSIVE = new Set(['masc', 'inaugural', 'sotu', 'wikinews-2019-2020', 'wikinews-2019-2020-interviews', 'wikinews-gum', 'wikinews-gum-interviews', 'wikitext-2'])
-const RESEARCH_ONLY = new Set(['brown', 'wsj-unused', 'abc-rural', 'abc-science-unused', 'ieer-unused', 'conll2000-wsj'])
 
 const manifest = JSON.parse(fs.readFileSync(new URL('lm-train-en.manifest.json', corpus), 'utf8'))
 const allLines = fs.readFileSync(new URL('lm-train-en.txt', corpus), 'utf8').split('\n')

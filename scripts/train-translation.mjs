@@ -71,10 +71,16 @@ export function analyzeDocs(docs, log = () => {}) {
   return docs
 }
 
-/** Line rows of one analysis: language-model features and translation finding counts by key (lines.ts's `lineFindings`). */
-export function lineRows(analysis, doc) {
-  const lineCount = analysis.lines.reduce((n, result) => Math.max(n, result.line), 0)
-  const { counts } = lineFindings(analysis.findings, lineCount, null)
+/** lines.ts's `lineFindings` of an analysis, over its lines (the last non-blank one is the last a value is read for). */
+function findingsByLine(analysis, weights) {
+  return lineFindings(analysis.findings, analysis.lines.reduce((n, result) => Math.max(n, result.line), 0), weights)
+}
+
+/**
+ * Line rows of one analysis: language-model features and translation finding counts by key
+ * (`counts` of `findingsByLine`, when the caller has them already).
+ */
+export function lineRows(analysis, doc, counts = findingsByLine(analysis, null).counts) {
   const rows = []
   for (const result of analysis.lines) {
     const features = lineFeatures(analysis.signals?.[result.line - 1])
@@ -284,9 +290,8 @@ export function crossValidate(docs, rows) {
  * `lineFindings` and `lineValue` (the texts here are neither technical nor hard-wrapped).
  */
 export function withLineValues(analysis, weights, frameOf) {
-  const byLine = new Map(lineRows(analysis).map((row) => [row.line, frameOf ? withFrame(row, frameOf(row.line)) : row]))
-  const lineCount = analysis.lines.reduce((n, result) => Math.max(n, result.line), 0)
-  const { counts, keep, unknownKeep } = lineFindings(analysis.findings, lineCount, weights)
+  const { counts, keep, unknownKeep } = findingsByLine(analysis, weights)
+  const byLine = new Map(lineRows(analysis, undefined, counts).map((row) => [row.line, frameOf ? withFrame(row, frameOf(row.line)) : row]))
   const lines = analysis.lines.map((result) => {
     const index = result.line - 1
     const value = lineValue(weights, byLine.get(result.line)?.features, counts[index], unknownKeep[index], keep[index])
